@@ -1,0 +1,2 @@
+/** The Curator-style client framework: CuratorFramework and its fluent builders. */
+package io.warden.framework;

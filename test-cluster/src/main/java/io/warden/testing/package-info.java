@@ -1,0 +1,2 @@
+/** In-process and multi-process test ensembles and fault injection. */
+package io.warden.testing;
