@@ -1,7 +1,7 @@
 package io.warden.server.admin;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +17,7 @@ final class WatchText {
 
     /** {@code java.util.Date#toString} layout, which ZooKeeper uses for expiry times; always UTC here. */
     private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US).withZone(ZoneId.of("UTC"));
 
     private WatchText() {
     }
