@@ -31,7 +31,7 @@ public record ConnectionInfo(InetSocketAddress remoteAddress, int interestOps, l
      * @param sessionTimeout     negotiated timeout in ms
      * @param lastCxid           last client xid seen
      * @param lastZxid           zxid of the last reply (-1 before any)
-     * @param lastResponseMillis wall-clock time of the last reply (epoch ms)
+     * @param lastResponseMillis time of the last reply in ms (ZooKeeper prints its monotonic clock here)
      * @param lastLatency        latency of the last request, ms
      * @param minLatency         smallest latency, ms
      * @param avgLatency         mean latency, ms (an integer, as ZooKeeper prints it)

@@ -42,7 +42,10 @@ public interface ServerView {
     /** Live client connections (the 4lw connection itself may be among them, as in ZooKeeper). */
     List<ConnectionInfo> connections();
 
-    /** Watched paths by session id, all watch kinds together. */
+    /**
+     * Watched paths by session id, for wchs/wchc/wchp and zk_watch_count. ZooKeeper 3.9 counts
+     * only data watches here (getData/exists, persistent and recursive), not child watches.
+     */
     Map<Long, Set<String>> watchesBySession();
 
     /** Ephemeral paths by owning session id. */
