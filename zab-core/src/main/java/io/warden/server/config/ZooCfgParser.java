@@ -192,8 +192,20 @@ public final class ZooCfgParser {
             b.tickTime(intAtLeast(Keys.TICK_TIME, ServerConfig.DEFAULT_TICK_TIME, 1));
             b.initLimit(intAtLeast(Keys.INIT_LIMIT, ServerConfig.DEFAULT_INIT_LIMIT, 1));
             b.syncLimit(intAtLeast(Keys.SYNC_LIMIT, ServerConfig.DEFAULT_SYNC_LIMIT, 1));
-            b.minSessionTimeout(sessionTimeout(Keys.MIN_SESSION_TIMEOUT));
-            b.maxSessionTimeout(sessionTimeout(Keys.MAX_SESSION_TIMEOUT));
+            Integer min = sessionTimeout(Keys.MIN_SESSION_TIMEOUT);
+            Integer max = sessionTimeout(Keys.MAX_SESSION_TIMEOUT);
+            int tick = intAtLeast(Keys.TICK_TIME, ServerConfig.DEFAULT_TICK_TIME, 1);
+            int effectiveMin = min != null ? min : 2 * tick;
+            int effectiveMax = max != null ? max : 20 * tick;
+            if (effectiveMin > effectiveMax) {
+                Entry minLine = settings.get(Keys.MIN_SESSION_TIMEOUT);
+                Entry maxLine = settings.get(Keys.MAX_SESSION_TIMEOUT);
+                int line = Math.max(minLine == null ? 0 : minLine.line, maxLine == null ? 0 : maxLine.line);
+                throw new ConfigException(source, line, Keys.MIN_SESSION_TIMEOUT + " " + effectiveMin
+                        + " is larger than " + Keys.MAX_SESSION_TIMEOUT + " " + effectiveMax);
+            }
+            b.minSessionTimeout(min);
+            b.maxSessionTimeout(max);
         }
 
         /** -1 (or absent) means "derive from tickTime", as in ZooKeeper. */
@@ -284,7 +296,16 @@ public final class ZooCfgParser {
             }
             b.servers(servers);
             Entry dataDir = settings.get(Keys.DATA_DIR);
-            long myid = MyIdFile.read(path(dataDir).resolve(MyIdFile.NAME));
+            Path myidFile = path(dataDir).resolve(MyIdFile.NAME);
+            long myid;
+            if (servers.size() == 1 && !Files.exists(myidFile)) {
+                // A one-member "ensemble" runs standalone (ZooKeeper 3.5+ does not need myid for it either).
+                myid = servers.get(0).id();
+                warn(serverLines.get(myid).line, "no " + myidFile + "; the only server line, server." + myid
+                        + ", is taken as this server");
+            } else {
+                myid = MyIdFile.read(myidFile);
+            }
             Entry selfLine = serverLines.get(myid);
             if (selfLine == null) {
                 throw ConfigException.forFile(source, "myid " + myid + " (from " + path(dataDir).resolve(MyIdFile.NAME)
@@ -316,16 +337,11 @@ public final class ZooCfgParser {
             b.clientPortAddress(host.isAnyLocalAddress() ? null : host);
         }
 
+        /** Every value was checked above with its line; what the record still rejects concerns the whole file. */
         private ServerConfig finish(ServerConfig.Builder b) throws ConfigException {
             try {
                 return b.build();
             } catch (IllegalArgumentException ex) {
-                Entry min = settings.get(Keys.MIN_SESSION_TIMEOUT);
-                Entry max = settings.get(Keys.MAX_SESSION_TIMEOUT);
-                int line = Math.max(min == null ? 0 : min.line, max == null ? 0 : max.line);
-                if (ex.getMessage().contains("SessionTimeout") && line > 0) {
-                    throw new ConfigException(source, line, ex.getMessage());
-                }
                 throw ConfigException.forFile(source, ex.getMessage());
             }
         }

@@ -280,8 +280,17 @@ class ZooCfgParserTest {
     }
 
     @Test
+    void singleServerLineWithoutMyidIsTakenAsThisServerWithAWarning() throws Exception {
+        ServerConfig c = parse(dataDirLine() + "server.3=a:2888:3888\n");
+        assertEquals(3, c.serverId());
+        assertTrue(c.isStandalone());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("zoo.cfg:2: no "), warnings.get(0));
+    }
+
+    @Test
     void missingMyidFileIsAnErrorNamingTheFile() {
-        ConfigException e = failure(dataDirLine() + "server.1=a:2888:3888\n");
+        ConfigException e = failure(dataDirLine() + "server.1=a:2888:3888\nserver.2=b:2888:3888\n");
         assertEquals(tmp.resolve("myid").toString(), e.source());
         assertTrue(e.reason().contains("myid file is missing"), e.reason());
     }
@@ -289,7 +298,7 @@ class ZooCfgParserTest {
     @Test
     void nonNumericMyidIsAnError() throws IOException {
         Files.writeString(tmp.resolve("myid"), "one\n");
-        ConfigException e = failure(dataDirLine() + "server.1=a:2888:3888\n");
+        ConfigException e = failure(dataDirLine() + "server.1=a:2888:3888\nserver.2=b:2888:3888\n");
         assertEquals(1, e.line());
         assertEquals(tmp.resolve("myid") + ":1: myid is not a number: 'one'", e.getMessage());
     }
