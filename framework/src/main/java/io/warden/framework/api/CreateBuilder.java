@@ -1,0 +1,226 @@
+package io.warden.framework.api;
+
+import io.warden.client.ZkClient;
+import io.warden.framework.imps.CuratorFrameworkImpl;
+import io.warden.framework.imps.FrameworkCore;
+import io.warden.framework.imps.TreeOps;
+import io.warden.znode.ACL;
+import io.warden.znode.CreateMode;
+import io.warden.znode.KeeperException;
+import io.warden.znode.Stat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code client.create()}: creates a node and returns its actual path (namespace-relative, with any
+ * sequence suffix). Modifiers, in any order: creatingParentsIfNeeded, creatingParentContainersIfNeeded,
+ * withProtection, withMode, withTtl, withACL, storingStatIn, orSetData, idempotent, compressed, inBackground.
+ */
+public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
+    /** Prefix of protected node names: {@code _c_<uuid>-<name>}. */
+    public static final String PROTECTED_PREFIX = "_c_";
+
+    private boolean createParents;
+    private boolean parentsAsContainers;
+    private boolean protection;
+    private CreateMode mode = CreateMode.PERSISTENT;
+    private long ttl = -1;
+    private List<ACL> acl;
+    private Stat storingStatIn;
+    private boolean orSetData;
+    private int setDataVersion = -1;
+    private boolean idempotent;
+    private boolean compressed;
+
+    public CreateBuilder(CuratorFrameworkImpl client) {
+        super(client);
+        this.compressed = core.compressionEnabled();
+    }
+
+    /** Creates missing parents as persistent nodes. */
+    public CreateBuilder creatingParentsIfNeeded() {
+        createParents = true;
+        return this;
+    }
+
+    /** Creates missing parents as container nodes (deleted by the server once empty). */
+    public CreateBuilder creatingParentContainersIfNeeded() {
+        createParents = true;
+        parentsAsContainers = true;
+        return this;
+    }
+
+    /**
+     * Prefixes the node name with a unique id, so that after a connection loss the node created
+     * by this call is found again instead of being created twice.
+     */
+    public CreateBuilder withProtection() {
+        protection = true;
+        return this;
+    }
+
+    /** Shortcut for {@code withProtection().withMode(EPHEMERAL_SEQUENTIAL)}. */
+    public CreateBuilder withProtectedEphemeralSequential() {
+        protection = true;
+        mode = CreateMode.EPHEMERAL_SEQUENTIAL;
+        return this;
+    }
+
+    public CreateBuilder withMode(CreateMode mode) {
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /** Time to live in ms for PERSISTENT_WITH_TTL / PERSISTENT_SEQUENTIAL_WITH_TTL (server needs extended types). */
+    public CreateBuilder withTtl(long ttlMs) {
+        this.ttl = ttlMs;
+        return this;
+    }
+
+    public CreateBuilder withACL(List<ACL> acl) {
+        this.acl = acl == null ? null : List.copyOf(acl);
+        return this;
+    }
+
+    /** Parents are created with the ACL provider's ACL; {@code applyToParents} is accepted for Curator compatibility. */
+    public CreateBuilder withACL(List<ACL> acl, boolean applyToParents) {
+        return withACL(acl);
+    }
+
+    public CreateBuilder storingStatIn(Stat stat) {
+        this.storingStatIn = stat;
+        return this;
+    }
+
+    /** If the node exists, set its data instead of failing. */
+    public CreateBuilder orSetData() {
+        return orSetData(-1);
+    }
+
+    public CreateBuilder orSetData(int version) {
+        orSetData = true;
+        setDataVersion = version;
+        return this;
+    }
+
+    /** If the node already exists with the same data, succeed (a retried create whose first reply was lost). */
+    public CreateBuilder idempotent() {
+        idempotent = true;
+        return this;
+    }
+
+    public CreateBuilder compressed() {
+        compressed = true;
+        return this;
+    }
+
+    /** Creates with the client's default data. */
+    public String forPath(String path) throws Exception {
+        return forPath(path, core.defaultData());
+    }
+
+    public String forPath(String path, byte[] data) throws Exception {
+        CompletableFuture<ZkClient.Created> f = start(path, data);
+        return complete(f.thenApply(c -> ns.unfix(c.path())), CuratorEventType.CREATE, path,
+                (b, name) -> b.name(name).stat(statOf(f)));
+    }
+
+    /** Like {@link #forPath(String, byte[])} but never blocks; dependents run on the event thread. */
+    public CompletionStage<String> forPathAsync(String path, byte[] data) {
+        return onEventThread(start(path, data).thenApply(c -> ns.unfix(c.path())));
+    }
+
+    private static Stat statOf(CompletableFuture<ZkClient.Created> f) {
+        ZkClient.Created c = f.getNow(null);
+        return c == null ? null : c.stat();
+    }
+
+    private CompletableFuture<ZkClient.Created> start(String path, byte[] data) {
+        core.checkStarted();
+        if (mode.isTTL() && ttl <= 0) {
+            throw new IllegalArgumentException("mode " + mode + " needs withTtl(ms > 0) for " + path);
+        }
+        String protectedId = protection ? UUID.randomUUID().toString() : null;
+        String adjusted = protection ? protectedPath(path, protectedId) : path;
+        String fixed = ns.fix(adjusted, mode.isSequential());
+        byte[] payload = data;
+        if (compressed && data != null) {
+            try {
+                payload = core.compressionProvider().compress(fixed, data);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("compression failed for " + path, e);
+            }
+        }
+        byte[] body = payload;
+        List<ACL> acls = acl != null ? acl : core.aclFor(fixed);
+        CompletableFuture<ZkClient.Created> f = core.retrying(n -> core.ensureNamespace(ns)
+                .thenCompose(v -> attempt(n, fixed, body, acls, protectedId)));
+        return f.thenApply(c -> {
+            if (storingStatIn != null && c.stat() != null) {
+                storingStatIn.copyFrom(c.stat());
+            }
+            return c;
+        });
+    }
+
+    private static String protectedPath(String path, String id) {
+        int idx = path.lastIndexOf('/');
+        return path.substring(0, idx + 1) + PROTECTED_PREFIX + id + "-" + path.substring(idx + 1);
+    }
+
+    private CompletableFuture<ZkClient.Created> attempt(int n, String fixed, byte[] data, List<ACL> acls, String protectedId) {
+        CompletableFuture<ZkClient.Created> found = protectedId != null && n > 0
+                ? findProtected(fixed, protectedId) : CompletableFuture.completedFuture(null);
+        return found.thenCompose(c -> c != null ? CompletableFuture.completedFuture(c) : create(fixed, data, acls));
+    }
+
+    /** After a connection loss: did the lost create succeed? Look for our protected id among the parent's children. */
+    private CompletableFuture<ZkClient.Created> findProtected(String fixed, String id) {
+        String parent = TreeOps.parentOf(fixed);
+        String prefix = PROTECTED_PREFIX + id + "-";
+        return core.zk().getChildren(parent, null).handle((r, e) -> {
+            if (e != null) {
+                return null;
+            }
+            for (String child : r.children()) {
+                if (child.startsWith(prefix)) {
+                    String p = parent.equals("/") ? "/" + child : parent + "/" + child;
+                    return new ZkClient.Created(p, null);
+                }
+            }
+            return null;
+        });
+    }
+
+    private CompletableFuture<ZkClient.Created> create(String fixed, byte[] data, List<ACL> acls) {
+        ZkClient zk = core.zk();
+        CompletableFuture<ZkClient.Created> f = zk.create(fixed, data, acls, mode, ttl);
+        if (createParents) {
+            f = f.exceptionallyCompose(e -> {
+                if (FrameworkCore.unwrap(e) instanceof KeeperException.NoNodeException) {
+                    return core.mkdirs(TreeOps.parentOf(fixed), true, parentsAsContainers)
+                            .thenCompose(v -> zk.create(fixed, data, acls, mode, ttl));
+                }
+                return CompletableFuture.failedFuture(FrameworkCore.unwrap(e));
+            });
+        }
+        if (orSetData || idempotent) {
+            f = f.exceptionallyCompose(e -> {
+                if (!(FrameworkCore.unwrap(e) instanceof KeeperException.NodeExistsException)) {
+                    return CompletableFuture.failedFuture(FrameworkCore.unwrap(e));
+                }
+                if (orSetData) {
+                    return zk.setData(fixed, data, setDataVersion).thenApply(stat -> new ZkClient.Created(fixed, stat));
+                }
+                return zk.getData(fixed, null).thenCompose(d -> Arrays.equals(d.data(), data)
+                        ? CompletableFuture.completedFuture(new ZkClient.Created(fixed, d.stat()))
+                        : CompletableFuture.failedFuture(new KeeperException.NodeExistsException(ns.unfix(fixed))));
+            });
+        }
+        return f;
+    }
+}

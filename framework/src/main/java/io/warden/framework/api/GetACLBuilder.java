@@ -1,0 +1,35 @@
+package io.warden.framework.api;
+
+import io.warden.framework.imps.CuratorFrameworkImpl;
+import io.warden.znode.ACL;
+import io.warden.znode.Stat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code client.getACL()}: the node's ACL. Modifiers: storingStatIn, inBackground. */
+public final class GetACLBuilder extends OperationBuilder<GetACLBuilder> {
+    private Stat storingStatIn;
+
+    public GetACLBuilder(CuratorFrameworkImpl client) {
+        super(client);
+    }
+
+    public GetACLBuilder storingStatIn(Stat stat) {
+        storingStatIn = stat;
+        return this;
+    }
+
+    public List<ACL> forPath(String path) throws Exception {
+        core.checkStarted();
+        String fixed = ns.fix(path);
+        CompletableFuture<List<ACL>> f = core.retrying(n -> core.ensureNamespace(ns)
+                .thenCompose(v -> core.zk().getACL(fixed))).thenApply(r -> {
+                    if (storingStatIn != null) {
+                        storingStatIn.copyFrom(r.stat());
+                    }
+                    return r.acl();
+                });
+        return complete(f, CuratorEventType.GET_ACL, path, (b, acl) -> b.acl(acl).stat(storingStatIn));
+    }
+}

@@ -1,0 +1,45 @@
+package io.warden.framework.api;
+
+import io.warden.framework.imps.CuratorFrameworkImpl;
+import io.warden.znode.Stat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code client.getChildren()}: child names (unsorted, as the server returns them). Modifiers:
+ * storingStatIn, watched, usingWatcher, inBackground.
+ */
+public final class GetChildrenBuilder extends WatchableBuilder<GetChildrenBuilder> {
+    private Stat storingStatIn;
+
+    public GetChildrenBuilder(CuratorFrameworkImpl client) {
+        super(client);
+    }
+
+    public GetChildrenBuilder storingStatIn(Stat stat) {
+        storingStatIn = stat;
+        return this;
+    }
+
+    public List<String> forPath(String path) throws Exception {
+        return complete(start(path), CuratorEventType.CHILDREN, path, (b, c) -> b.children(c).stat(storingStatIn));
+    }
+
+    public CompletionStage<List<String>> forPathAsync(String path) {
+        return onEventThread(start(path));
+    }
+
+    private CompletableFuture<List<String>> start(String path) {
+        core.checkStarted();
+        String fixed = ns.fix(path);
+        return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().getChildren(fixed, watcher())))
+                .thenApply(r -> {
+                    if (storingStatIn != null) {
+                        storingStatIn.copyFrom(r.stat());
+                    }
+                    return r.children();
+                });
+    }
+}
