@@ -1,0 +1,7 @@
+package io.warden.zab;
+
+import io.warden.zab.message.ZabMessage;
+
+/** A message addressed to one peer. */
+public record Envelope(long to, ZabMessage message) {
+}
