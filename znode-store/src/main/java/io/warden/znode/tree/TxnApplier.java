@@ -18,6 +18,7 @@ import io.warden.znode.watch.WatchDelivery;
 import io.warden.znode.wire.Responses;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -53,6 +54,9 @@ final class TxnApplier {
 
     private List<OpResult> applyMulti(TxnHeader hdr, MultiTxn m, List<WatchDelivery> out) {
         List<OpResult> results = new ArrayList<>(m.txns().size());
+        if (!m.failed() && precheck(m.txns(), results)) {
+            return results;
+        }
         for (Txn sub : m.txns()) {
             if (sub instanceof ErrorTxn e) {
                 results.add(new OpResult.ErrorResult(e.err()));
@@ -61,6 +65,61 @@ final class TxnApplier {
             }
         }
         return results;
+    }
+
+    /**
+     * Keeps a multi atomic even if it was prepared against stale state: checks every op's existence
+     * and emptiness preconditions in order before anything changes. On failure fills {@code results}
+     * with ZooKeeper's per-op error list and returns true.
+     */
+    private boolean precheck(List<Txn> txns, List<OpResult> results) {
+        HashMap<String, Integer> kids = new HashMap<>(); // path -> child count, -1 = absent
+        for (int i = 0; i < txns.size(); i++) {
+            Txn t = txns.get(i);
+            int err = 0;
+            if (t instanceof CreateTxn c) {
+                String parent = Paths.parent(c.path());
+                if (parent == null || kidsOf(kids, parent) < 0) {
+                    err = Code.NONODE.intValue();
+                } else if (kidsOf(kids, c.path()) >= 0) {
+                    err = Code.NODEEXISTS.intValue();
+                } else {
+                    kids.put(c.path(), 0);
+                    kids.put(parent, kidsOf(kids, parent) + 1);
+                }
+            } else if (t instanceof DeleteTxn || t instanceof DeleteContainerTxn) {
+                String path = t instanceof DeleteTxn d ? d.path() : ((DeleteContainerTxn) t).path();
+                int n = kidsOf(kids, path);
+                String parent = Paths.parent(path);
+                if (n < 0 || parent == null) {
+                    err = Code.NONODE.intValue();
+                } else if (n > 0) {
+                    err = Code.NOTEMPTY.intValue();
+                } else {
+                    kids.put(path, -1);
+                    kids.put(parent, Math.max(0, kidsOf(kids, parent) - 1));
+                }
+            } else if (t instanceof SetDataTxn s && kidsOf(kids, s.path()) < 0
+                    || t instanceof CheckTxn c2 && kidsOf(kids, c2.path()) < 0) {
+                err = Code.NONODE.intValue();
+            }
+            if (err != 0) {
+                for (int j = 0; j < txns.size(); j++) {
+                    results.add(new OpResult.ErrorResult(j < i ? 0 : j == i ? err : Code.RUNTIMEINCONSISTENCY.intValue()));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int kidsOf(HashMap<String, Integer> kids, String path) {
+        Integer k = kids.get(path);
+        if (k != null) {
+            return k;
+        }
+        DataNode n = tree.get(path);
+        return n == null ? -1 : n.numChildren();
     }
 
     /** SetACL results come back as SetDataResult (same {stat} shape); the caller maps them. */

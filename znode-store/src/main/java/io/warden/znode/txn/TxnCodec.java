@@ -113,8 +113,14 @@ public final class TxnCodec {
                 return new DeleteContainerTxn(requirePath(in.readString()));
             case OpCode.setData:
                 return new SetDataTxn(requirePath(in.readString()), in.readBuffer(), in.readInt());
-            case OpCode.setACL:
-                return new SetACLTxn(requirePath(in.readString()), in.readAclList(), in.readInt());
+            case OpCode.setACL: {
+                String path = requirePath(in.readString());
+                var acl = in.readAclList();
+                if (acl == null) {
+                    throw new WireFormatException("setACL txn without ACL");
+                }
+                return new SetACLTxn(path, acl, in.readInt());
+            }
             case OpCode.check:
                 return new CheckTxn(requirePath(in.readString()), in.readInt());
             case OpCode.multi: {

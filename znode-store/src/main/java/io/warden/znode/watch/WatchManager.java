@@ -81,7 +81,7 @@ public final class WatchManager {
 
     /** NodeCreated or NodeDataChanged on {@code path}: data watchers and recursive watchers above. */
     public void triggerData(String path, EventType type, long zxid, List<ACL> acl, List<WatchDelivery> out) {
-        if (data.isEmpty()) {
+        if (!data.mayFire(path, true)) {
             return;
         }
         Collection<WatchSink> sinks = new LinkedHashSet<>();
@@ -91,7 +91,7 @@ public final class WatchManager {
 
     /** NodeDeleted on {@code path}: data and child watchers of the path (one event each), recursive above. */
     public void triggerDeleted(String path, long zxid, List<ACL> acl, List<WatchDelivery> out) {
-        if (data.isEmpty() && child.isEmpty()) {
+        if (!data.mayFire(path, true) && !child.mayFire(path, false)) {
             return;
         }
         Collection<WatchSink> sinks = new LinkedHashSet<>();
@@ -102,7 +102,7 @@ public final class WatchManager {
 
     /** NodeChildrenChanged on {@code parent}: child watchers of that exact path only. */
     public void triggerChildren(String parent, long zxid, List<ACL> acl, List<WatchDelivery> out) {
-        if (child.isEmpty()) {
+        if (!child.mayFire(parent, false)) {
             return;
         }
         Collection<WatchSink> sinks = new LinkedHashSet<>();

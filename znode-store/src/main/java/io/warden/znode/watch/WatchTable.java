@@ -159,6 +159,11 @@ final class WatchTable {
 
     boolean isEmpty() { return byPath.isEmpty(); }
 
+    /** False when a trigger on path can find nobody (the cheap test before collecting). */
+    boolean mayFire(String path, boolean withAncestors) {
+        return byPath.containsKey(path) || (withAncestors && recursiveCount > 0);
+    }
+
     int watchCount() { return watchCount; }
 
     Set<WatchSink> sinks() { return bySink.keySet(); }

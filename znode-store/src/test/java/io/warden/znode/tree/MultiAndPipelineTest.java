@@ -95,6 +95,21 @@ class MultiAndPipelineTest {
     }
 
     @Test
+    void staleMultiIsRejectedWholeAtApply() {
+        h.create(c, "/s", null, 0);
+        long digest = h.store.digest();
+        MultiTxn stale = new MultiTxn(List.of(
+                new CreateTxn(OpCode.create, "/s/a", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0),
+                new CreateTxn(OpCode.create, "/s", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0),
+                new io.warden.znode.txn.DeleteTxn("/s/a")));
+        Reply r = h.applyTxn(c.session, stale).reply();
+        assertEquals(List.of(new OpResult.ErrorResult(0), new OpResult.ErrorResult(Code.NODEEXISTS.intValue()),
+                new OpResult.ErrorResult(Code.RUNTIMEINCONSISTENCY.intValue())), ((MultiResponse) r.body()).results());
+        assertEquals(digest, h.store.digest());
+        assertNull(h.stat("/s/a"));
+    }
+
+    @Test
     void multiReadRunsEachOpOnItsOwn() {
         h.create(c, "/r", "d".getBytes(), 0);
         List<OpResult> res = multi(OpCode.multiRead, List.of(Op.getData("/r"), Op.getChildren("/nope"), Op.getChildren("/")));
