@@ -26,8 +26,8 @@ import java.util.concurrent.ThreadFactory;
  *       in queue order, so callers must enqueue in zxid order (normally from one thread). They block only when the
  *       queue is full (back-pressure).</li>
  *   <li>Futures are completed and the {@link DurabilityListener} is called <em>on the writer thread</em>, after the
- *       fsync, in zxid order. Keep callbacks short (hand off with the *Async variants or to your own executor):
- *       time spent there delays the next batch.</li>
+ *       fsync, in zxid order (the listener first, then the batch's futures). Keep callbacks short (hand off
+ *       with the *Async variants or to your own executor): time spent there delays the next batch.</li>
  *   <li>An I/O failure is fatal: every pending and later entry fails, and the listener hears
  *       {@link DurabilityListener#onFailure}. An fsync error is never retried.</li>
  * </ul>
@@ -270,13 +270,13 @@ public final class GroupCommitter implements AutoCloseable {
         }
         long durable = log.flush();
         durableZxid = durable;
+        listener.onDurable(durable); // before the futures, so the listener's view is never behind an acknowledged entry
         for (Append a : pending) {
             if (a.future() != null) {
                 a.future().complete(a.zxid());
             }
         }
         pending.clear();
-        listener.onDurable(durable);
     }
 
     private void runTask(Task t) {

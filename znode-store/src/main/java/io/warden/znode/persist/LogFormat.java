@@ -9,16 +9,18 @@ import java.util.zip.CRC32C;
  * On-disk layout of a log segment.
  *
  * <pre>
- * file header (16 bytes): int magic "WDLG" | int version | long first zxid of the segment
+ * file header (24 bytes): int magic "WDLG" | int version | long first zxid of the segment
+ *                         | long last zxid of the previous segment when this one was created (0 if none)
  * record      (16 + n):   int payload length n | int CRC32C(length, zxid, payload) | long zxid | n payload bytes
  * </pre>
- * All integers are big-endian. A record header of 16 zero bytes marks the end of the data (the rest
+ * The previous segment's last zxid lets recovery notice whole records missing from the end of an older
+ * segment. All integers are big-endian. A record header of 16 zero bytes marks the end of the data (the rest
  * of a preallocated file is zeros); zxids are therefore required to be positive.
  */
 final class LogFormat {
     static final int MAGIC = 0x57444C47; // "WDLG"
     static final int VERSION = 1;
-    static final int FILE_HEADER_BYTES = 16;
+    static final int FILE_HEADER_BYTES = 24;
     static final int RECORD_HEADER_BYTES = 16;
     static final String PREFIX = "log.";
 
@@ -42,8 +44,8 @@ final class LogFormat {
         }
     }
 
-    static void putFileHeader(ByteBuffer buf, long baseZxid) {
-        buf.putInt(MAGIC).putInt(VERSION).putLong(baseZxid);
+    static void putFileHeader(ByteBuffer buf, long baseZxid, long previousLastZxid) {
+        buf.putInt(MAGIC).putInt(VERSION).putLong(baseZxid).putLong(previousLastZxid);
     }
 
     /**

@@ -39,10 +39,12 @@ final class LogRecovery {
         List<Segment> segments = new ArrayList<>();
         boolean dirChanged = false;
         long prev = 0;
+        Segment prevSeg = null;
         for (int i = 0; i < files.size(); i++) {
             Found f = files.get(i);
             boolean last = i == files.size() - 1;
-            SegmentScanner.Result r = scanner.scan(f.path(), f.base(), prev, last);
+            SegmentScanner.Result r = scanner.scan(f.path(), f.base(), prevSeg == null ? null : prevSeg.path,
+                    prevSeg == null ? 0 : prevSeg.durableEnd, prev, last);
             if (r.torn()) {
                 warn("Torn write at the end of " + f.path() + " at byte offset " + r.validEnd() + " (" + r.tornReason()
                         + "); discarding the last " + (r.fileSize() - r.validEnd()) + " bytes");
@@ -63,7 +65,8 @@ final class LogRecovery {
                     options.fsync().force(ch, true);
                 }
             }
-            segments.add(new Segment(f.path(), f.base(), r.validEnd(), r.lastZxid()));
+            prevSeg = new Segment(f.path(), f.base(), r.validEnd(), r.lastZxid());
+            segments.add(prevSeg);
             prev = r.lastZxid();
         }
         if (dirChanged) {

@@ -28,13 +28,22 @@ final class SegmentScanner {
     }
 
     /**
+     * @param prevFile the previous segment (null for the oldest one, whose predecessor may have been purged)
+     * @param prevEnd  where the previous segment's valid data ends
      * @param prevZxid last zxid of the previous segment (0 if none)
      * @param isLast   whether this is the newest segment, the only one allowed a torn tail
      */
-    Result scan(Path file, long baseZxid, long prevZxid, boolean isLast) throws IOException {
+    Result scan(Path file, long baseZxid, Path prevFile, long prevEnd, long prevZxid, boolean isLast) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             String headerProblem = checkHeader(ch, size, baseZxid);
+            if (headerProblem == null && prevFile != null) {
+                long recorded = readLong(ch, 16);
+                if (recorded != prevZxid) {
+                    throw new CorruptLogException(prevFile, prevEnd, "log ends at zxid " + LogFormat.hex(prevZxid) + " but "
+                            + file.getFileName() + " records that it ended at " + LogFormat.hex(recorded) + " (entries are missing)");
+                }
+            }
             if (headerProblem != null) {
                 if (isLast && !hasValidRecordAfter(ch, 0, size, prevZxid)) {
                     return new Result(0, 0, size, headerProblem);
@@ -50,7 +59,7 @@ final class SegmentScanner {
                 if (st == RecordCursor.Status.END) {
                     return new Result(at, first ? 0 : last, size, null);
                 }
-                if (st == RecordCursor.Status.ZERO && isAllZero(ch, at, size)) {
+                if (st != RecordCursor.Status.RECORD && isAllZero(ch, at, size)) { // preallocated, unused
                     return new Result(at, first ? 0 : last, size, null);
                 }
                 String problem = describe(st, cursor, first, baseZxid, last);
@@ -104,6 +113,12 @@ final class SegmentScanner {
             return "header zxid " + LogFormat.hex(base) + " does not match the file name";
         }
         return null;
+    }
+
+    private static long readLong(FileChannel ch, long at) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(8);
+        readFully(ch, b, at);
+        return b.getLong(0);
     }
 
     /** True when every byte in [from, end) is zero. */

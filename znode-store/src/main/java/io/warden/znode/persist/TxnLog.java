@@ -313,12 +313,18 @@ public final class TxnLog implements Closeable {
     }
 
     private void preallocate(long end) throws IOException {
-        long target = end + options.preallocateBytes();
-        long p = Math.max(allocatedTo, end);
-        while (p < target) {
-            ByteBuffer z = ZEROS.duplicate();
-            z.limit((int) Math.min(z.capacity(), target - p));
-            p += channel.write(z, p);
+        long target = Math.max(end, Math.min(end + options.preallocateBytes(), options.segmentBytes()));
+        if (target <= end) {
+            target = end + options.preallocateBytes(); // an oversized segment: keep a step ahead anyway
+        }
+        if (options.zeroFill()) {
+            for (long p = Math.max(allocatedTo, end); p < target; ) {
+                ByteBuffer z = ZEROS.duplicate();
+                z.limit((int) Math.min(z.capacity(), target - p));
+                p += channel.write(z, p);
+            }
+        } else {
+            channel.write(ByteBuffer.allocate(1), target - 1); // sparse extension: one zero byte at the new end
         }
         allocatedTo = target;
     }
@@ -345,8 +351,10 @@ public final class TxnLog implements Closeable {
     }
 
     private void roll(long baseZxid) throws IOException {
+        long previousLast = 0;
         if (current != null) {
             flushInternal(); // the old segment is durable before the new one exists
+            previousLast = current.lastZxid;
             closeChannel();
         }
         Path p = dir.resolve(LogFormat.fileName(baseZxid));
@@ -366,7 +374,7 @@ public final class TxnLog implements Closeable {
         allocatedTo = 0;
         dirSyncPending = true;
         rollRequested = false;
-        LogFormat.putFileHeader(buf, baseZxid);
+        LogFormat.putFileHeader(buf, baseZxid, previousLast);
     }
 
     private void openForAppend(Segment s) throws IOException {

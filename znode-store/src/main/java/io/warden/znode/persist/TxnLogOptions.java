@@ -7,14 +7,17 @@ import java.util.Objects;
  *
  * @param segmentBytes     a segment is rolled once appending a record would grow it past this size
  *                         (a single oversized record still gets a segment of its own)
- * @param preallocateBytes when positive, segment files are extended with zeros in steps of this size
- *                         ahead of the write position, so most fsyncs need no file-size metadata update;
- *                         0 disables preallocation
+ * @param preallocateBytes when positive, segment files are extended in steps of this size (never past
+ *                         {@code segmentBytes} unless a record needs it) ahead of the write position, so most
+ *                         fsyncs need no file-size update; 0 disables preallocation
+ * @param zeroFill         preallocate by writing zeros (lowest fsync latency, costs write bandwidth) instead of
+ *                         extending the file sparsely with a single byte (cheap, most of the gain)
  * @param maxPayloadBytes  largest payload accepted on append and believed on recovery
  * @param fsync            how bytes are made durable
  */
-public record TxnLogOptions(long segmentBytes, long preallocateBytes, int maxPayloadBytes, Fsync fsync) {
+public record TxnLogOptions(long segmentBytes, long preallocateBytes, boolean zeroFill, int maxPayloadBytes, Fsync fsync) {
     public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    public static final long DEFAULT_PREALLOCATE_BYTES = 16L << 20;
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 << 20;
 
     public TxnLogOptions {
@@ -31,22 +34,26 @@ public record TxnLogOptions(long segmentBytes, long preallocateBytes, int maxPay
     }
 
     public static TxnLogOptions defaults() {
-        return new TxnLogOptions(DEFAULT_SEGMENT_BYTES, 0, DEFAULT_MAX_PAYLOAD_BYTES, Fsync.REAL);
+        return new TxnLogOptions(DEFAULT_SEGMENT_BYTES, DEFAULT_PREALLOCATE_BYTES, false, DEFAULT_MAX_PAYLOAD_BYTES, Fsync.REAL);
     }
 
     public TxnLogOptions withSegmentBytes(long bytes) {
-        return new TxnLogOptions(bytes, preallocateBytes, maxPayloadBytes, fsync);
+        return new TxnLogOptions(bytes, preallocateBytes, zeroFill, maxPayloadBytes, fsync);
     }
 
     public TxnLogOptions withPreallocateBytes(long bytes) {
-        return new TxnLogOptions(segmentBytes, bytes, maxPayloadBytes, fsync);
+        return new TxnLogOptions(segmentBytes, bytes, zeroFill, maxPayloadBytes, fsync);
+    }
+
+    public TxnLogOptions withZeroFill(boolean zero) {
+        return new TxnLogOptions(segmentBytes, preallocateBytes, zero, maxPayloadBytes, fsync);
     }
 
     public TxnLogOptions withMaxPayloadBytes(int bytes) {
-        return new TxnLogOptions(segmentBytes, preallocateBytes, bytes, fsync);
+        return new TxnLogOptions(segmentBytes, preallocateBytes, zeroFill, bytes, fsync);
     }
 
     public TxnLogOptions withFsync(Fsync f) {
-        return new TxnLogOptions(segmentBytes, preallocateBytes, maxPayloadBytes, f);
+        return new TxnLogOptions(segmentBytes, preallocateBytes, zeroFill, maxPayloadBytes, f);
     }
 }

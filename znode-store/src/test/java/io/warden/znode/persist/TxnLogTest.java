@@ -184,11 +184,12 @@ class TxnLogTest {
         Path file = dir.resolve("log.1");
         long at = offsetOf(17);
         flipByte(file, at + LogFormat.RECORD_HEADER_BYTES + 1);
+        byte[] damaged = Files.readAllBytes(file);
         CorruptLogException e = assertThrows(CorruptLogException.class, this::open);
         assertEquals(file, e.file());
         assertEquals(at, e.offset());
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("offset " + at), e.getMessage());
-        assertEquals(offsetOf(51), Files.size(file), "a refused log is left untouched");
+        assertArrayEquals(damaged, Files.readAllBytes(file), "a refused log is left untouched");
     }
 
     @Test
@@ -209,7 +210,7 @@ class TxnLogTest {
 
     @Test
     void damageAtTheEndOfAnOlderSegmentIsRefused() throws IOException {
-        TxnLogOptions small = TxnLogOptions.defaults().withSegmentBytes(400);
+        TxnLogOptions small = TxnLogOptions.defaults().withSegmentBytes(400).withPreallocateBytes(0);
         List<Path> files;
         try (TxnLog log = TxnLog.open(dir, small)) {
             appendRange(log, 1, 40);
@@ -221,6 +222,26 @@ class TxnLogTest {
         CorruptLogException e = assertThrows(CorruptLogException.class, () -> TxnLog.open(dir, small));
         assertEquals(first, e.file());
         assertTrue(e.getMessage().contains("not the newest log file"), e.getMessage());
+    }
+
+    @Test
+    void wholeRecordsMissingFromTheEndOfAnOlderSegmentAreRefused() throws IOException {
+        TxnLogOptions small = TxnLogOptions.defaults().withSegmentBytes(400).withPreallocateBytes(0);
+        List<Path> files;
+        long lastOfFirst;
+        try (TxnLog log = TxnLog.open(dir, small)) {
+            appendRange(log, 1, 40);
+            log.flush();
+            files = log.segmentFiles();
+            lastOfFirst = Long.parseLong(files.get(1).getFileName().toString().substring(4), 16) - 1;
+        }
+        Path first = files.get(0);
+        long cutAt = Files.size(first) - recordSize(lastOfFirst); // drop exactly the last record
+        truncate(first, cutAt);
+        CorruptLogException e = assertThrows(CorruptLogException.class, () -> TxnLog.open(dir, small));
+        assertEquals(first, e.file());
+        assertEquals(cutAt, e.offset());
+        assertTrue(e.getMessage().contains("entries are missing"), e.getMessage());
     }
 
     @Test
