@@ -1,0 +1,89 @@
+package io.warden.server;
+
+import io.warden.server.admin.FourLetterWord;
+import io.warden.server.config.ServerConfig;
+import io.warden.server.net.ClientPort;
+import io.warden.server.pipeline.StandalonePipeline;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+
+/**
+ * A standalone Warden server: recovers the znode store from its data dir, then serves the client
+ * port. {@link #start} blocks until the port is bound; {@link #close} stops cleanly (idempotent).
+ * Thread-safe lifecycle.
+ */
+public final class WardenServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final StandalonePipeline pipeline;
+    private final ClientPort port;
+    private volatile boolean closed;
+
+    private WardenServer(ServerConfig config, StandalonePipeline pipeline, ClientPort port) {
+        this.config = config;
+        this.pipeline = pipeline;
+        this.port = port;
+    }
+
+    /** Recovers and starts serving with the system clock. */
+    public static WardenServer start(ServerConfig config) throws IOException {
+        return start(config, Clock.systemUTC(), 60_000);
+    }
+
+    /**
+     * @param reaperIntervalMs how often containers and expired TTL nodes are looked for
+     * @throws IOException when the data dir cannot be read (corrupt log: the message names file and offset)
+     */
+    public static WardenServer start(ServerConfig config, Clock clock, long reaperIntervalMs) throws IOException {
+        StandalonePipeline pipeline = StandalonePipeline.open(config, clock, reaperIntervalMs);
+        InetAddress bindHost = config.clientPortAddress().orElse(null);
+        InetSocketAddress bind = bindHost == null ? new InetSocketAddress(config.clientPort())
+                : new InetSocketAddress(bindHost, config.clientPort());
+        ClientPort port = new ClientPort(bind, config.juteMaxBuffer(), config.maxClientCnxns(),
+                code -> FourLetterWord.fromInt(code).isPresent(), pipeline.requests(), clock::millis);
+        try {
+            port.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pipeline.close();
+            throw new IOException("interrupted while binding " + bind, e);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            port.close();
+            throw new IOException("cannot bind the client port " + bind + ": " + e.getMessage(), e);
+        }
+        pipeline.attachPort(port);
+        return new WardenServer(config, pipeline, port);
+    }
+
+    public InetSocketAddress clientAddress() {
+        return port.localAddress();
+    }
+
+    /** {@code host:port} of the client port, for connect strings. */
+    public String connectString() {
+        InetSocketAddress a = clientAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        return host + ":" + a.getPort();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public long lastZxid() {
+        return pipeline.lastZxid();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        port.close();
+        pipeline.close();
+    }
+}

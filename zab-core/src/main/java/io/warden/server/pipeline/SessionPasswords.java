@@ -1,0 +1,54 @@
+package io.warden.server.pipeline;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * Session passwords derived as HMAC-SHA256(server secret, session id), truncated to 16 bytes. The
+ * secret lives in the data dir, so a client can re-attach its session after a server restart, and a
+ * password is never guessable from the id (ZooKeeper's are).
+ */
+final class SessionPasswords {
+    private static final String FILE = "session.secret";
+    private final SecretKeySpec key;
+
+    private SessionPasswords(byte[] secret) {
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    static SessionPasswords open(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(FILE);
+        if (Files.exists(file)) {
+            byte[] secret = Files.readAllBytes(file);
+            if (secret.length == 32) {
+                return new SessionPasswords(secret);
+            }
+        }
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Files.createDirectories(dataDir);
+        Path tmp = dataDir.resolve(FILE + ".tmp");
+        Files.write(tmp, secret);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return new SessionPasswords(secret);
+    }
+
+    byte[] passwordFor(long sessionId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] full = mac.doFinal(ByteBuffer.allocate(8).putLong(sessionId).array());
+            return Arrays.copyOf(full, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
