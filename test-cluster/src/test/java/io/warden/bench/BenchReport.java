@@ -27,7 +27,7 @@ final class BenchReport {
                 fmt(r.allocatedBytesPerOp(), "%.0f"));
     }
 
-    static void failure(String what, Exception e) {
+    static void failure(String what, Throwable e) {
         System.err.printf(Locale.ROOT, "  %-40s FAILED: %s%n", what, e);
     }
 

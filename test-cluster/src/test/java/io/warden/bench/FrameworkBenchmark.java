@@ -46,7 +46,8 @@ public final class FrameworkBenchmark {
                         RunResult r = runOne(client, workload, settings);
                         table.add(r);
                         BenchReport.progress(what, r);
-                    } catch (Exception e) {
+                    } catch (Exception | LinkageError e) {
+                        // LinkageError: a side's code is not (fully) built; report it, run the rest.
                         BenchReport.failure(what, e);
                         table.failed(workload.label(), client.label(), e.toString());
                     }

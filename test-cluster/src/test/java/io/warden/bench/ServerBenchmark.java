@@ -39,7 +39,8 @@ public final class ServerBenchmark {
                         RunResult r = runOne(kind, workload, settings);
                         table.add(r);
                         BenchReport.progress(what, r);
-                    } catch (Exception e) {
+                    } catch (Exception | LinkageError e) {
+                        // LinkageError: a side's code is not (fully) built; report it, run the rest.
                         BenchReport.failure(what, e);
                         table.failed(workload.label(), kind.label(), e.toString());
                     }

@@ -53,7 +53,7 @@ final class ServerProcess implements AutoCloseable {
         Path cfg = dir.resolve("zoo.cfg");
         Files.writeString(cfg, zooCfg(dataDir, port), StandardCharsets.UTF_8);
         Path log = dir.resolve("server.log");
-        Process process = new ProcessBuilder(command(kind, settings, cfg))
+        Process process = new ProcessBuilder(command(kind, settings, cfg, dir))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -82,12 +82,13 @@ final class ServerProcess implements AutoCloseable {
                 "");
     }
 
-    private static List<String> command(ServerKind kind, BenchSettings settings, Path cfg) {
+    private static List<String> command(ServerKind kind, BenchSettings settings, Path cfg, Path dir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms" + settings.serverHeap());
         cmd.add("-Xmx" + settings.serverHeap());
         cmd.add("-XX:+UseG1GC");
+        cmd.add("-Xlog:gc:file=" + dir.resolve("gc.log").toAbsolutePath()); // kept with -Dbench.keep=true
         cmd.add("-Djava.net.preferIPv4Stack=true");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         cmd.addAll(kind.jvmFlags());
