@@ -9,7 +9,9 @@ import java.util.Objects;
  *                         (a single oversized record still gets a segment of its own)
  * @param preallocateBytes when positive, segment files are extended in steps of this size (never past
  *                         {@code segmentBytes} unless a record needs it) ahead of the write position, so most
- *                         fsyncs need no file-size update; 0 disables preallocation
+ *                         fsyncs need no file-size update; 0 (the default) disables preallocation. Measured
+ *                         on a 2-core VM: zero-fill cut single-entry fsync latency by about a third but halved
+ *                         batched bandwidth; sparse results were noisy. Measure on the target disk.
  * @param zeroFill         preallocate by writing zeros (lowest fsync latency, costs write bandwidth) instead of
  *                         extending the file sparsely with a single byte (cheap, most of the gain)
  * @param maxPayloadBytes  largest payload accepted on append and believed on recovery
@@ -17,7 +19,6 @@ import java.util.Objects;
  */
 public record TxnLogOptions(long segmentBytes, long preallocateBytes, boolean zeroFill, int maxPayloadBytes, Fsync fsync) {
     public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
-    public static final long DEFAULT_PREALLOCATE_BYTES = 16L << 20;
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 << 20;
 
     public TxnLogOptions {
@@ -34,7 +35,7 @@ public record TxnLogOptions(long segmentBytes, long preallocateBytes, boolean ze
     }
 
     public static TxnLogOptions defaults() {
-        return new TxnLogOptions(DEFAULT_SEGMENT_BYTES, DEFAULT_PREALLOCATE_BYTES, false, DEFAULT_MAX_PAYLOAD_BYTES, Fsync.REAL);
+        return new TxnLogOptions(DEFAULT_SEGMENT_BYTES, 0, false, DEFAULT_MAX_PAYLOAD_BYTES, Fsync.REAL);
     }
 
     public TxnLogOptions withSegmentBytes(long bytes) {

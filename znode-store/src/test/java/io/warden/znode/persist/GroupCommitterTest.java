@@ -180,6 +180,23 @@ class GroupCommitterTest {
     }
 
     @Test
+    void groupCommitAcrossSegmentRollsRecoversEverythingAcknowledged() throws Exception {
+        TxnLog log = TxnLog.open(dir, TxnLogOptions.defaults().withSegmentBytes(8 * 1024));
+        toClose.add(log);
+        GroupCommitter c = committer(log, null);
+        CompletableFuture<Long> last = null;
+        for (long z = 1; z <= 2000; z++) {
+            last = c.submit(z, TxnLogTest.payload(z));
+        }
+        assertEquals(2000L, last.get(5, TimeUnit.SECONDS));
+        assertTrue(log.segmentFiles().size() > 5);
+        try (TxnLog reopened = TxnLog.open(dir, TxnLogOptions.defaults())) {
+            TxnLogTest.assertEntries(TxnLogTest.readAll(reopened, 0), 1, 2000);
+            TxnLogTest.assertEntries(TxnLogTest.readAll(reopened, 1234), 1235, 2000);
+        }
+    }
+
+    @Test
     void runOnWriterRunsAfterEarlierAppendsAreDurable() throws Exception {
         TxnLog log = log(Fsync.REAL);
         GroupCommitter c = committer(log, null);

@@ -2,6 +2,8 @@ package io.warden.znode.persist;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -286,25 +288,42 @@ class TxnLogTest {
         }
     }
 
-    @Test
-    void preallocatedSegmentsRecoverAndDetectTornTails() throws IOException {
-        TxnLogOptions pre = TxnLogOptions.defaults().withPreallocateBytes(64 * 1024);
+    @ParameterizedTest(name = "zeroFill={0}")
+    @ValueSource(booleans = {false, true})
+    void preallocatedSegmentsRollRecoverAndDetectTornTails(boolean zeroFill) throws IOException {
+        TxnLogOptions pre = TxnLogOptions.defaults().withPreallocateBytes(8 * 1024).withSegmentBytes(4096).withZeroFill(zeroFill);
         try (TxnLog log = TxnLog.open(dir, pre)) {
             appendRange(log, 1, 30);
             log.flush();
         }
         Path file = dir.resolve("log.1");
-        assertTrue(Files.size(file) >= 64 * 1024, "file was preallocated");
+        assertEquals(4096, Files.size(file), "preallocated up to the segment size");
         try (TxnLog log = TxnLog.open(dir, pre)) {
             assertTrue(log.recoveryWarnings().isEmpty(), log.recoveryWarnings().toString());
             assertEntries(readAll(log, 0), 1, 30);
-            appendRange(log, 31, 40);
+            appendRange(log, 31, 400);
             log.flush();
+            assertTrue(log.segmentFiles().size() >= 2, log.segmentFiles().toString());
         }
-        flipByte(file, offsetOf(40) + 3); // damage the last record; zeros follow it
+        Path newest;
+        long lastAt;
+        try (TxnLog log = TxnLog.open(dir, pre)) {
+            assertTrue(log.recoveryWarnings().isEmpty(), log.recoveryWarnings().toString());
+            assertEntries(readAll(log, 0), 1, 400);
+            newest = log.segmentFiles().get(log.segmentFiles().size() - 1);
+            lastAt = -1;
+            try (FileChannel ch = FileChannel.open(newest, StandardOpenOption.READ)) {
+                RecordCursor c = new RecordCursor(ch, LogFormat.FILE_HEADER_BYTES, ch.size(), 1 << 20);
+                while (c.next() == RecordCursor.Status.RECORD) {
+                    lastAt = c.recordOffset();
+                }
+            }
+        }
+        flipByte(newest, lastAt + 3); // damage the last record; zeros follow it
         try (TxnLog log = TxnLog.open(dir, pre)) {
             assertEquals(1, log.recoveryWarnings().size());
-            assertEntries(readAll(log, 0), 1, 39);
+            assertTrue(log.recoveryWarnings().get(0).contains("offset " + lastAt), log.recoveryWarnings().toString());
+            assertEntries(readAll(log, 0), 1, 399);
         }
     }
 
