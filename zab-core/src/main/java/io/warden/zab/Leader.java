@@ -82,7 +82,8 @@ final class Leader implements RoleBehavior {
     public void tick() {
         now++;
         if (now % config.pingTicks() == 0) {
-            learners.values().forEach(l -> out.send(l.id, new Ping(l.session, epoch)));
+            learners.values().forEach(l -> out.send(l.id,
+                    new Ping(l.session, epoch, replica.lastZxid(), replica.committedZxid())));
         }
         learners.values().removeIf(l -> now - l.lastHeardTick > config.initLimit());
         if (phase != Phase.BROADCAST) {
@@ -123,6 +124,8 @@ final class Leader implements RoleBehavior {
             onAckNewLeader(l);
         } else if (m instanceof Ack a) {
             onAck(l, a);
+        } else if (m instanceof Ping p && p.zxid() > 0) {
+            onAck(l, new Ack(p.session(), p.epoch(), p.zxid()));
         }
     }
 
@@ -158,7 +161,10 @@ final class Leader implements RoleBehavior {
         }
         LearnerProgress existing = learners.get(from);
         if (existing != null && existing.session == fi.session()) {
-            return; // duplicate
+            if (existing.phase == LearnerProgress.Phase.EPOCH_SENT) {
+                out.send(from, new LeaderInfo(existing.session, epoch)); // our LEADERINFO may be lost
+            }
+            return;
         }
         LearnerProgress l = new LearnerProgress(from, fi.session(), false, now);
         l.acceptedEpoch = fi.acceptedEpoch();

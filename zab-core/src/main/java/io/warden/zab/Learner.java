@@ -91,9 +91,11 @@ final class Learner implements RoleBehavior {
         if (from != leader || !(message instanceof QuorumMessage m) || m.session() != session) {
             return; // not our leader, or a late message of an earlier connection
         }
-        silentTicks = 0;
+        if (phase == Phase.BROADCAST) {
+            silentTicks = 0; // before broadcast, initLimit bounds the whole discovery and sync
+        }
         if (m instanceof Ping p) {
-            out.send(leader, new Ping(session, p.epoch()));
+            onPing(p);
         } else if (m instanceof LeaderInfo li) {
             onLeaderInfo(li);
         } else if (m instanceof Diff || m instanceof Trunc || m instanceof Snap) {
@@ -122,6 +124,24 @@ final class Learner implements RoleBehavior {
             ackedZxid = durable;
             out.send(leader, new Ack(session, epoch, durable));
         }
+    }
+
+    /**
+     * Phase 3 keep-alive. The leader's log end and commit point were sent after every earlier
+     * PROPOSAL/INFORM/COMMIT on this connection; if we lack them, something was lost: re-sync.
+     */
+    private void onPing(Ping p) {
+        if (phase == Phase.BROADCAST || phase == Phase.SYNCED) {
+            long needed = observer ? p.commitZxid() : p.zxid();
+            if (replica.lastZxid() < needed) {
+                abandon("missed history up to " + Zxid.toString(needed));
+                return;
+            }
+            if (phase == Phase.BROADCAST || !observer) {
+                replica.commitUpTo(p.commitZxid());
+            }
+        }
+        out.send(leader, new Ping(session, p.epoch(), Math.max(ackedZxid, 0), 0));
     }
 
     /** Phase 1 (discovery): accept the new epoch durably before acknowledging it. */
@@ -214,6 +234,7 @@ final class Learner implements RoleBehavior {
             return;
         }
         phase = Phase.BROADCAST;
+        silentTicks = 0;
     }
 
     /** Phase 3: log a proposal; duplicates are ignored, holes end the connection. */

@@ -83,7 +83,12 @@ public sealed interface QuorumMessage extends ZabMessage {
     record Inform(long session, long epoch, Txn txn) implements QuorumMessage {
     }
 
-    /** PING, both ways: keeps the leader's quorum and the learner's leader alive. */
-    record Ping(long session, long epoch) implements QuorumMessage {
+    /**
+     * PING, both ways: keeps the leader's quorum and the learner's leader alive. From the leader,
+     * {@code zxid} is its log end and {@code commitZxid} its commit point when sent, so a learner
+     * notices a lost PROPOSAL or COMMIT even when no further traffic follows. From a follower,
+     * {@code zxid} repeats its cumulative ACK, in case the last ACK was lost.
+     */
+    record Ping(long session, long epoch, long zxid, long commitZxid) implements QuorumMessage {
     }
 }
