@@ -1,5 +1,6 @@
 package io.warden.server.pipeline;
 
+import io.warden.znode.persist.GroupCommitter;
 import io.warden.znode.persist.Storage;
 import io.warden.znode.tree.ZnodeStore;
 import io.warden.znode.wire.JuteWriter;
@@ -24,6 +25,7 @@ final class Snapshotter implements AutoCloseable {
     private final ZnodeStore store;
     private final TxnPipeline txns;
     private final int retain;
+    private final GroupCommitter committer;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "warden-snapshot");
         t.setDaemon(true);
@@ -33,7 +35,9 @@ final class Snapshotter implements AutoCloseable {
     private byte[] pending;
     private long pendingZxid;
 
-    Snapshotter(Storage dataDir, ZnodeStore store, TxnPipeline txns, int snapCount, int retain) {
+    Snapshotter(Storage dataDir, ZnodeStore store, TxnPipeline txns, GroupCommitter committer, int snapCount,
+                int retain) {
+        this.committer = committer;
         this.dataDir = dataDir;
         this.store = store;
         this.txns = txns;
@@ -62,6 +66,11 @@ final class Snapshotter implements AutoCloseable {
     private void write(long zxid, byte[] data) {
         try {
             dataDir.snapshots().write(zxid, data);
+            // Start a new log file so purge can drop the files this snapshot made redundant.
+            committer.runOnWriter(log -> {
+                log.rollOnNextAppend();
+                return null;
+            }).join();
             dataDir.purge(retain);
             LOG.info("Snapshot 0x{} written ({} bytes)", Long.toHexString(zxid), data.length);
         } catch (Exception e) {

@@ -75,7 +75,7 @@ public final class StandalonePipeline implements AutoCloseable {
                 new SessionIds(Math.max(1, config.serverId()), clock.millis()), frames, clock::millis,
                 config.minSessionTimeout(), config.maxSessionTimeout(),
                 System.getProperty("zookeeper.DigestAuthenticationProvider.superDigest"), passwords);
-        this.snapshotter = new Snapshotter(dataDir, store, txns, config.snapCount(), config.snapRetainCount());
+        this.snapshotter = new Snapshotter(dataDir, store, txns, committer, config.snapCount(), config.snapRetainCount());
         ServerViewImpl view = new ServerViewImpl(config, store, this, clock);
         this.requests = new RequestPipeline(executor, txns, sessions, frames, config.juteMaxBuffer(),
                 code -> FourLetterWord.fromInt(code).map(w -> view.render(w)).orElse(""));
