@@ -49,7 +49,10 @@ final class ResultTable {
 
     void failed(String scenario, String contender, String reason) {
         scenario(scenario);
-        failures.add(scenario + " / " + contender + ": " + reason);
+        // One line per failure; the full text went to stderr when it happened.
+        String oneLine = reason.replaceAll("\\s*\\R\\s*", " / ");
+        failures.add(scenario + " / " + contender + ": "
+                + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine));
     }
 
     String render() {

@@ -55,4 +55,12 @@ class ResultTableTest {
         assertEquals("n/a", row.get(3));
         assertTrue(rendered.contains("- getData / Warden: start-up failed"), rendered);
     }
+
+    @Test
+    void multiLineFailureBecomesOneListItem() {
+        ResultTable t = new ResultTable("workload", "ZooKeeper", "Warden", EnumSet.noneOf(ResultTable.Extra.class));
+        t.failed("create", "Warden", "exited with 1:\nError: no main class\n  Caused by: X");
+        assertTrue(t.render().contains("- create / Warden: exited with 1: / Error: no main class / Caused by: X\n"),
+                t.render());
+    }
 }
