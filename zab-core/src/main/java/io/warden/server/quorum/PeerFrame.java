@@ -1,0 +1,50 @@
+package io.warden.server.quorum;
+
+import io.warden.zab.message.ZabMessage;
+
+import java.util.Arrays;
+
+/**
+ * Everything that travels between two Warden servers on the quorum port: a greeting naming the
+ * sender, the ZAB core's messages, and Warden's own request forwarding. Immutable records.
+ */
+public sealed interface PeerFrame {
+    /** First frame on every connection: who is dialling. */
+    record Hello(long serverId) implements PeerFrame {
+    }
+
+    /** One message of the ZAB core. */
+    record Zab(ZabMessage message) implements PeerFrame {
+    }
+
+    /**
+     * A client request a learner received and cannot answer itself, sent raw to the leader: the
+     * session, the request's xid, opcode and body (the bytes after the RequestHeader).
+     */
+    record Forward(long sessionId, int cxid, int opcode, byte[] body) implements PeerFrame {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Forward f && f.sessionId == sessionId && f.cxid == cxid && f.opcode == opcode
+                    && Arrays.equals(f.body, body);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(sessionId) * 31 + cxid * 17 + opcode + Arrays.hashCode(body);
+        }
+
+        @Override
+        public String toString() {
+            return "Forward[0x" + Long.toHexString(sessionId) + " cxid " + cxid + " op " + opcode + " "
+                    + body.length + "B]";
+        }
+    }
+
+    /** A learner asks what the leader has committed (the sync opcode); {@code token} pairs the answer. */
+    record SyncRequest(long token) implements PeerFrame {
+    }
+
+    /** The leader's answer: it had committed up to {@code zxid} when the request arrived. */
+    record SyncReply(long token, long zxid) implements PeerFrame {
+    }
+}

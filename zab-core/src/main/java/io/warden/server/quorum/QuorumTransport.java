@@ -1,0 +1,198 @@
+package io.warden.server.quorum;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.codec.MessageToByteEncoder;
+import io.warden.zab.ZabTransport;
+import io.warden.zab.message.ZabMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Server-to-server links over TCP on the quorum port, on a shared Netty event loop group (no thread
+ * per peer). Each server dials every other server once and only sends on that outbound link; it
+ * only receives on the links others dialled in. Frames are length-prefixed {@link PeerCodec}
+ * bodies; the first frame of a link is {@link PeerFrame.Hello}.
+ *
+ * <p>Sending never blocks and may drop (peer down, link broken): the ZAB core tolerates loss.
+ * {@link Inbound#received} runs on an event loop thread. Thread-safe.
+ */
+public final class QuorumTransport implements ZabTransport, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QuorumTransport.class);
+
+    /** Where inbound frames go; called on Netty threads, must not block. */
+    public interface Inbound {
+        void received(long from, PeerFrame frame);
+    }
+
+    private final long myId;
+    private final Map<Long, InetSocketAddress> peers;
+    private final EventLoopGroup group;
+    private final PeerCodec codec;
+    private final int maxFrame;
+    private final Inbound inbound;
+    private final Map<Long, ChannelFuture> links = new ConcurrentHashMap<>();
+    private final Map<Channel, Boolean> accepted = new ConcurrentHashMap<>();
+    private volatile Channel server;
+    private volatile boolean closed;
+
+    /**
+     * @param peers the quorum address of every other server, by id
+     * @param group shared event loops; the caller owns and shuts it down
+     */
+    public QuorumTransport(long myId, Map<Long, InetSocketAddress> peers, EventLoopGroup group, int maxFrame,
+                           Inbound inbound) {
+        this.myId = myId;
+        this.peers = Map.copyOf(peers);
+        this.group = group;
+        this.maxFrame = maxFrame;
+        this.codec = new PeerCodec(maxFrame);
+        this.inbound = inbound;
+    }
+
+    /** Binds the listening socket; blocks until bound. */
+    public void bind(InetSocketAddress address) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        accepted.put(ch, Boolean.TRUE);
+                        ch.closeFuture().addListener(f -> accepted.remove(ch));
+                        pipeline(ch).addLast(new InboundHandler());
+                    }
+                });
+        server = b.bind(address).sync().channel();
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    @Override
+    public void send(long to, ZabMessage message) {
+        send(to, new PeerFrame.Zab(message));
+    }
+
+    /** Queues {@code frame} for peer {@code to}; dropped if the link cannot be made. */
+    public void send(long to, PeerFrame frame) {
+        if (closed) {
+            return;
+        }
+        ChannelFuture link = links.compute(to, (id, current) -> {
+            if (current != null && (!current.isDone() || current.channel().isActive())) {
+                return current;
+            }
+            return connect(id);
+        });
+        if (link == null) {
+            return;
+        }
+        // Listeners run on the channel's event loop in the order added, so frames keep their order.
+        link.addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess() && f.channel().isActive()) {
+                f.channel().writeAndFlush(frame, f.channel().voidPromise());
+            }
+        });
+    }
+
+    private ChannelFuture connect(long id) {
+        InetSocketAddress address = peers.get(id);
+        if (address == null) {
+            LOG.warn("No address for server {}", id);
+            return null;
+        }
+        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        pipeline(ch).addLast(new InboundHandler());
+                    }
+                });
+        ChannelFuture f = b.connect(address);
+        f.addListener((ChannelFutureListener) done -> {
+            if (done.isSuccess()) {
+                done.channel().writeAndFlush(new PeerFrame.Hello(myId), done.channel().voidPromise());
+            } else {
+                LOG.debug("Cannot reach server {} at {}: {}", id, address, done.cause().toString());
+            }
+        });
+        return f;
+    }
+
+    private io.netty.channel.ChannelPipeline pipeline(SocketChannel ch) {
+        return ch.pipeline()
+                .addLast(new LengthFieldBasedFrameDecoder(maxFrame, 0, 4, 0, 4))
+                .addLast(new LengthFieldPrepender(4))
+                .addLast(new MessageToByteEncoder<PeerFrame>(PeerFrame.class) {
+                    @Override
+                    protected void encode(ChannelHandlerContext ctx, PeerFrame msg, ByteBuf out) {
+                        codec.encode(msg, out);
+                    }
+                });
+    }
+
+    /** Decodes frames; the first must be a Hello, which names the sender for the rest of the link. */
+    private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> {
+        private long from = -1;
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf buf) {
+            PeerFrame frame = codec.decode(buf);
+            if (from < 0) {
+                if (!(frame instanceof PeerFrame.Hello hello) || !peers.containsKey(hello.serverId())) {
+                    throw new PeerCodecException("link did not start with a Hello from a known server: " + frame);
+                }
+                from = hello.serverId();
+                return;
+            }
+            inbound.received(from, frame);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.warn("Closing quorum link {} (server {}): {}", ctx.channel().remoteAddress(), from, cause.toString());
+            ctx.close();
+        }
+    }
+
+    /** Drops the outbound link to {@code id} (tests: simulate a broken link). */
+    void disconnect(long id) {
+        ChannelFuture f = links.remove(id);
+        if (f != null) {
+            f.channel().close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
+        links.values().forEach(f -> f.channel().close().syncUninterruptibly());
+        links.clear();
+        accepted.keySet().forEach(ch -> ch.close().syncUninterruptibly());
+    }
+}
