@@ -22,18 +22,19 @@ final class Nemesis {
 
     void runChaos(long durationMs) {
         sim.clientIntervalMs = 5 + random.nextInt(60);
+        sim.fsyncMaxDelayMs = 2 + random.nextInt(random.nextBoolean() ? 10 : 60);
         sim.startClients();
         long end = sim.now() + durationMs;
         long at = sim.now() + 500 + random.nextInt(1_500);
         while (at < end) {
             sim.schedule(at, new SimEvent.Action("nemesis", this::strike));
-            at += 200 + random.nextInt(1_500);
+            at += 200 + random.nextInt(1_200);
         }
         sim.runFor(durationMs);
     }
 
     private void strike() {
-        int choice = random.nextInt(10);
+        int choice = random.nextInt(11);
         switch (choice) {
             case 0, 1 -> crashAndRestart(randomNode());
             case 2 -> crashAndRestart(sim.establishedLeader() >= 0 ? sim.establishedLeader() : randomNode());
@@ -43,6 +44,7 @@ final class Nemesis {
             case 6 -> isolateLeader();
             case 7 -> networkWeather();
             case 8 -> crashAll();
+            case 9 -> crashMajorityWithLeader();
             default -> {
                 sim.healAll();
                 sim.network.calm();
@@ -69,6 +71,28 @@ final class Nemesis {
         for (long id : ids) {
             later(100 + random.nextInt(3_000), "restart " + id, () -> sim.restart(id));
         }
+    }
+
+    /**
+     * The leader and enough others to break the quorum lose power together, just after writes: the
+     * survivors' fsync windows are where ACK-before-fsync bugs lose committed data. The old leader
+     * comes back last.
+     */
+    private void crashMajorityWithLeader() {
+        long leader = sim.establishedLeader();
+        if (leader < 0) {
+            return;
+        }
+        List<Long> others = new ArrayList<>(ids);
+        others.remove(leader);
+        java.util.Collections.shuffle(others, random);
+        List<Long> victims = new ArrayList<>(others.subList(0, ids.size() / 2));
+        sim.crash(leader);
+        victims.forEach(sim::crash);
+        for (long id : victims) {
+            later(50 + random.nextInt(500), "restart " + id, () -> sim.restart(id));
+        }
+        later(1_500 + random.nextInt(2_000), "restart old leader " + leader, () -> sim.restart(leader));
     }
 
     private void symmetricPartition() {

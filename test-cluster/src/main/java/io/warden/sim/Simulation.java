@@ -44,6 +44,7 @@ public final class Simulation {
     private Interceptor interceptor = (from, to, m) -> true;
     boolean clientsActive;
     int clientIntervalMs = 30;
+    int fsyncMaxDelayMs = 8;
 
     public Simulation(long seed, int voters, int observers) {
         this.seed = seed;
@@ -295,7 +296,7 @@ public final class Simulation {
         n.process();
         if (n.driver().hasUnsyncedAppends() && !n.fsyncScheduled) {
             n.fsyncScheduled = true;
-            schedule(now + 1 + random.nextInt(8), new SimEvent.Fsync(n.id, n.incarnation));
+            schedule(now + 1 + random.nextInt(fsyncMaxDelayMs), new SimEvent.Fsync(n.id, n.incarnation));
         }
     }
 
