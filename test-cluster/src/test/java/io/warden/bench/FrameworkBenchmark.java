@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Warden's framework vs Curator 5.7.1: the same create / setData / getData load (1 KB, background
@@ -17,23 +16,19 @@ import java.util.Optional;
  * alternates between repetitions. Not a test: run through {@code bin/warden-bench framework}.
  */
 public final class FrameworkBenchmark {
-    static final String WARDEN_ADAPTER = "io.warden.bench.WardenAsyncClient";
-
     private FrameworkBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.from(System.getProperties());
         AsyncClient.Factory curator = CuratorAsyncClient.factory();
-        Optional<AsyncClient.Factory> warden = OptionalContender.find(WARDEN_ADAPTER, AsyncClient.Factory.class);
-        String wardenLabel = warden.map(AsyncClient.Factory::label).orElse("Warden framework");
+        AsyncClient.Factory warden = WardenAsyncClient.factory();
         BenchReport.header("Warden framework vs Curator 5.7.1, background operations", settings,
                 "server: " + settings.server().label() + " (one fresh process per run)");
-        ResultTable table = new ResultTable("workload", curator.label(), wardenLabel, EnumSet.of(
+        ResultTable table = new ResultTable("workload", curator.label(), warden.label(), EnumSet.of(
                 ResultTable.Extra.CLIENT_CPU, ResultTable.Extra.ALLOCATION, ResultTable.Extra.SERVER_CPU));
         settings.workloads().forEach(w -> table.scenario(w.label()));
-        List<AsyncClient.Factory> contenders = new ArrayList<>(List.of(curator));
-        warden.ifPresent(contenders::add);
+        List<AsyncClient.Factory> contenders = List.of(curator, warden);
         for (int rep = 0; rep < settings.reps(); rep++) {
             for (Workload workload : settings.workloads()) {
                 List<AsyncClient.Factory> order = new ArrayList<>(contenders);
