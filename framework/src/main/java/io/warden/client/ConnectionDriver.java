@@ -126,6 +126,11 @@ final class ConnectionDriver {
 
     private long now() { return config.nanoClock().getAsLong(); }
 
+    private String host() {
+        InetSocketAddress h = currentHost;
+        return h == null ? "none" : h.getHostString() + ":" + h.getPort();
+    }
+
     // ---- life cycle ----
 
     void start() {
@@ -235,7 +240,7 @@ final class ConnectionDriver {
         state = ClientState.CONNECTING;
         handshaking = false;
         if (wasConnected) {
-            LOG.info("disconnected from {} (session 0x{})", currentHost, Long.toHexString(sessionId));
+            LOG.info("disconnected from {} (session 0x{})", host(), Long.toHexString(sessionId));
             fireState(KeeperState.Disconnected, sessionId, false);
             failedInRow = 0;
         } else {
@@ -259,14 +264,14 @@ final class ConnectionDriver {
                 onReply(frame);
             }
         } catch (WireFormatException e) {
-            LOG.warn("undecodable frame from {}: {}", currentHost, e.getMessage());
+            LOG.warn("undecodable frame from {}: {}", host(), e.getMessage());
             ch.close();
         }
     }
 
     private void onConnectResponse(Handshake.ConnectResponse r) {
         if (r.timeOut() <= 0) {
-            LOG.info("session 0x{} expired (told by {})", Long.toHexString(sessionId), currentHost);
+            LOG.info("session 0x{} expired (told by {})", Long.toHexString(sessionId), host());
             expireSession();
             channel.close();
             return;
@@ -288,7 +293,7 @@ final class ConnectionDriver {
             sendSetWatches();
         }
         state = readOnly ? ClientState.CONNECTED_READ_ONLY : ClientState.CONNECTED;
-        LOG.debug("connected to {} session 0x{} timeout {} new {}", currentHost, Long.toHexString(sessionId),
+        LOG.debug("connected to {} session 0x{} timeout {} new {}", host(), Long.toHexString(sessionId),
                 negotiatedTimeoutMs, newSession);
         fireState(readOnly ? KeeperState.ConnectedReadOnly : KeeperState.SyncConnected, sessionId, newSession);
         List<CompletableFuture<Void>> ws = new ArrayList<>(connectWaiters);
@@ -303,6 +308,8 @@ final class ConnectionDriver {
         sessionId = 0;
         passwd = new byte[Handshake.PASSWORD_LENGTH];
         seenRwServer = false;
+        // a new session starts from scratch, like a new ZooKeeper handle: it may join any server
+        lastZxid = 0;
         fireState(KeeperState.Expired, old, false);
         watches.clear();
     }
@@ -408,7 +415,7 @@ final class ConnectionDriver {
     }
 
     private void authFailed() {
-        LOG.warn("authentication failed on {}", currentHost);
+        LOG.warn("authentication failed on {}", host());
         state = ClientState.AUTH_FAILED;
         failAll(KeeperException.Code.AUTHFAILED);
         failConnectWaiters();
@@ -504,12 +511,12 @@ final class ConnectionDriver {
             return;
         }
         if (handshaking && channel != null && now - attemptStartNanos > perHostTimeoutMs() * MS) {
-            LOG.debug("handshake with {} timed out", currentHost);
+            LOG.debug("handshake with {} timed out", host());
             channel.close();
         } else if (state.isConnected() && channel != null) {
             long readTimeoutNanos = negotiatedTimeoutMs * 2L / 3 * MS;
             if (now - lastRecvNanos > readTimeoutNanos) {
-                LOG.info("no reply from {} for {} ms; reconnecting", currentHost, (now - lastRecvNanos) / MS);
+                LOG.info("no reply from {} for {} ms; reconnecting", host(), (now - lastRecvNanos) / MS);
                 channel.close();
             } else if (now - lastSendNanos >= readTimeoutNanos / 2) {
                 writeFrame(new RequestHeader(Xids.PING, OpCode.ping), null);
