@@ -13,6 +13,8 @@ import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.zookeeper.ZooDefs.Ids.OPEN_ACL_UNSAFE;
@@ -22,6 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** ACL enforcement with ZooKeeper's semantics: digest, auth (CREATOR_ALL_ACL), world, ip, masking, validation. */
 class AclTest extends CompatTestBase {
+
+    /** A mutable list: the client calls contains(null) on it, which immutable lists refuse. */
+    private static List<ACL> acl(ACL... entries) {
+        return new ArrayList<>(Arrays.asList(entries));
+    }
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -42,7 +49,7 @@ class AclTest extends CompatTestBase {
     void creatorAllAclGrantsEverythingToTheCreatorsDigestIdAndNothingToOthers() throws Exception {
         ZooKeeper alice = connectAs("alice:secret");
         alice.create("/private", utf8("x"), Ids.CREATOR_ALL_ACL, CreateMode.PERSISTENT);
-        assertEquals(List.of(new ACL(Perms.ALL, new Id("digest", digestId("alice:secret")))),
+        assertEquals(acl(new ACL(Perms.ALL, new Id("digest", digestId("alice:secret")))),
                 alice.getACL("/private", new Stat()));
 
         ZooKeeper anonymous = connect();
@@ -78,7 +85,7 @@ class AclTest extends CompatTestBase {
     void explicitDigestAclMatchesAnyConnectionThatAddedThatUser() throws Exception {
         ZooKeeper admin = connect();
         String bob = digestId("bob:pw");
-        admin.create("/bobs", utf8("b"), List.of(new ACL(Perms.READ | Perms.WRITE, new Id("digest", bob))),
+        admin.create("/bobs", utf8("b"), acl(new ACL(Perms.READ | Perms.WRITE, new Id("digest", bob))),
                 CreateMode.PERSISTENT);
         ZooKeeper bobClient = connectAs("bob:pw");
         assertArrayEquals(utf8("b"), bobClient.getData("/bobs", false, null));
@@ -107,10 +114,10 @@ class AclTest extends CompatTestBase {
     @Test
     void ipAclsMatchTheClientAddressAndRanges() throws Exception {
         ZooKeeper zk = connect();
-        zk.create("/mine", utf8("m"), List.of(new ACL(Perms.ALL, new Id("ip", "127.0.0.1"))), CreateMode.PERSISTENT);
-        zk.create("/range", utf8("r"), List.of(new ACL(Perms.READ, new Id("ip", "127.0.0.0/8"))), CreateMode.PERSISTENT);
-        zk.create("/elsewhere", utf8("e"), List.of(new ACL(Perms.ALL, new Id("ip", "10.1.2.3"))), CreateMode.PERSISTENT);
-        zk.create("/elsewhere-range", utf8("e"), List.of(new ACL(Perms.ALL, new Id("ip", "10.0.0.0/8"))),
+        zk.create("/mine", utf8("m"), acl(new ACL(Perms.ALL, new Id("ip", "127.0.0.1"))), CreateMode.PERSISTENT);
+        zk.create("/range", utf8("r"), acl(new ACL(Perms.READ, new Id("ip", "127.0.0.0/8"))), CreateMode.PERSISTENT);
+        zk.create("/elsewhere", utf8("e"), acl(new ACL(Perms.ALL, new Id("ip", "10.1.2.3"))), CreateMode.PERSISTENT);
+        zk.create("/elsewhere-range", utf8("e"), acl(new ACL(Perms.ALL, new Id("ip", "10.0.0.0/8"))),
                 CreateMode.PERSISTENT);
 
         assertArrayEquals(utf8("m"), zk.getData("/mine", false, null));
@@ -125,13 +132,13 @@ class AclTest extends CompatTestBase {
     void getAclMasksDigestHashesForCallersWithReadButNotAdmin() throws Exception {
         ZooKeeper alice = connectAs("alice:secret");
         String aliceId = digestId("alice:secret");
-        List<ACL> acl = List.of(new ACL(Perms.ALL, new Id("digest", aliceId)), new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE));
+        List<ACL> acl = acl(new ACL(Perms.ALL, new Id("digest", aliceId)), new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE));
         alice.create("/masked", null, acl, CreateMode.PERSISTENT);
 
         assertEquals(acl, alice.getACL("/masked", new Stat()), "an ADMIN caller sees the full ids");
         ZooKeeper reader = connect();
         List<ACL> seen = reader.getACL("/masked", new Stat());
-        assertEquals(List.of(new ACL(Perms.ALL, new Id("digest", "alice:x")), new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE)),
+        assertEquals(acl(new ACL(Perms.ALL, new Id("digest", "alice:x")), new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE)),
                 seen);
     }
 
@@ -139,30 +146,34 @@ class AclTest extends CompatTestBase {
     void setAclChecksTheAclVersion() throws Exception {
         ZooKeeper zk = connect();
         zk.create("/av", null, OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-        Stat s = zk.setACL("/av", Ids.READ_ACL_UNSAFE, 0);
+        List<ACL> everyoneButNoDelete = acl(new ACL(Perms.ALL & ~Perms.DELETE, Ids.ANYONE_ID_UNSAFE));
+        Stat s = zk.setACL("/av", everyoneButNoDelete, 0);
         assertEquals(1, s.getAversion());
         assertThrows(KeeperException.BadVersionException.class, () -> zk.setACL("/av", OPEN_ACL_UNSAFE, 0));
         Stat got = new Stat();
-        assertEquals(Ids.READ_ACL_UNSAFE, zk.getACL("/av", got));
+        assertEquals(everyoneButNoDelete, zk.getACL("/av", got));
         assertEquals(1, got.getAversion());
+        zk.setACL("/av", Ids.READ_ACL_UNSAFE, -1);
+        // without ADMIN the permission check comes before the version check
+        assertThrows(KeeperException.NoAuthException.class, () -> zk.setACL("/av", OPEN_ACL_UNSAFE, 0));
     }
 
     @Test
     void malformedAclsAreRejectedWithInvalidAcl() throws Exception {
         ZooKeeper zk = connect();
         assertThrows(KeeperException.InvalidACLException.class, () -> zk.create("/bad", null,
-                List.of(new ACL(Perms.ALL, new Id("nosuchscheme", "x"))), CreateMode.PERSISTENT));
+                acl(new ACL(Perms.ALL, new Id("nosuchscheme", "x"))), CreateMode.PERSISTENT));
         assertThrows(KeeperException.InvalidACLException.class, () -> zk.create("/bad", null,
-                List.of(new ACL(Perms.ALL, new Id("digest", "no-colon"))), CreateMode.PERSISTENT));
+                acl(new ACL(Perms.ALL, new Id("digest", "no-colon"))), CreateMode.PERSISTENT));
         assertThrows(KeeperException.InvalidACLException.class, () -> zk.create("/bad", null,
-                List.of(new ACL(Perms.ALL, new Id("ip", "999.1.2.3"))), CreateMode.PERSISTENT));
+                acl(new ACL(Perms.ALL, new Id("ip", "999.1.2.3"))), CreateMode.PERSISTENT));
         assertThrows(KeeperException.InvalidACLException.class, () -> zk.create("/bad", null,
-                List.of(), CreateMode.PERSISTENT));
+                new ArrayList<>(), CreateMode.PERSISTENT));
         assertEquals(null, zk.exists("/bad", false));
 
         zk.create("/ok", null, OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         assertThrows(KeeperException.InvalidACLException.class, () -> zk.setACL("/ok",
-                List.of(new ACL(Perms.ALL, new Id("nosuchscheme", "x"))), -1));
+                acl(new ACL(Perms.ALL, new Id("nosuchscheme", "x"))), -1));
         assertThrows(KeeperException.InvalidACLException.class, () -> zk.setACL("/ok", Ids.CREATOR_ALL_ACL, -1));
         assertEquals(OPEN_ACL_UNSAFE, zk.getACL("/ok", new Stat()));
     }

@@ -33,6 +33,7 @@ final class WardenProcess implements AutoCloseable {
 
     /** Starts a server whose dataDir is {@code dir/data}; waits until it answers ruok. */
     static WardenProcess start(Path dir) throws Exception {
+        Files.createDirectories(dir);
         WardenProcess p = new WardenProcess(dir);
         p.launch(freePort());
         return p;
