@@ -1,0 +1,169 @@
+package io.warden.server.quorum;
+
+import io.netty.channel.EventLoopGroup;
+import io.warden.zab.Delivery;
+import io.warden.zab.Envelope;
+import io.warden.zab.PersistentState;
+import io.warden.zab.Ready;
+import io.warden.zab.StateMachine;
+import io.warden.zab.StorageOp;
+import io.warden.zab.ZabConfig;
+import io.warden.zab.ZabEvent;
+import io.warden.zab.ZabPeer;
+import io.warden.znode.persist.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives one {@link ZabPeer} with real time, sockets and disk. Every call into the peer runs on the
+ * given serial {@code executor} (the server's pipeline thread, which also owns the znode tree):
+ * ticks every {@code tickMs}, inbound ZAB messages, proposals and durability reports. After each
+ * call the peer's {@link Ready} is carried out in contract order: storage ops (barriers durable
+ * before returning, appends group-committed and reported back through {@link ZabPeer#persisted}),
+ * then messages, then deliveries to the {@link Application}.
+ *
+ * <p>Methods other than {@link #start}/{@link #close} must be called on the executor.
+ */
+public final class QuorumPeer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QuorumPeer.class);
+
+    /** The replicated application (the znode tree); called on the executor. */
+    public interface Application extends StateMachine {
+        /** A role change or leader establishment. */
+        void event(ZabEvent event);
+
+        /** A Warden frame (forwarded request, sync) from another server. */
+        void frame(long from, PeerFrame frame);
+    }
+
+    /** Addresses and timing. {@code peers} maps every other server id to its quorum address. */
+    public record Endpoints(InetSocketAddress bind, Map<Long, InetSocketAddress> peers, long tickMs,
+                            int maxFrame) {
+        public Endpoints {
+            peers = Map.copyOf(peers);
+        }
+    }
+
+    private final ZabPeer peer;
+    private final QuorumTransport transport;
+    private final PeerLog log;
+    private final Executor executor;
+    private final ScheduledExecutorService timer;
+    private final Application app;
+    private final Endpoints endpoints;
+    private volatile boolean closed;
+    private ScheduledFuture<?> ticker;
+
+    public QuorumPeer(ZabConfig config, PersistentState recovered, Storage storage, Endpoints endpoints,
+                      EventLoopGroup group, Executor executor, ScheduledExecutorService timer, Application app,
+                      Random random) {
+        this.executor = executor;
+        this.timer = timer;
+        this.app = app;
+        this.endpoints = endpoints;
+        this.peer = new ZabPeer(config, recovered, app, random);
+        this.log = new PeerLog(storage, zxid -> onExecutor(() -> peer.persisted(zxid)),
+                () -> LOG.error("The transaction log failed; this server stops acknowledging"));
+        this.transport = new QuorumTransport(config.myId(), endpoints.peers(), group, endpoints.maxFrame(),
+                this::received);
+    }
+
+    /** Binds the quorum port and starts ticking. Blocks until bound. */
+    public void start() throws InterruptedException {
+        transport.bind(endpoints.bind());
+        ticker = timer.scheduleAtFixedRate(() -> onExecutor(peer::tick), endpoints.tickMs(), endpoints.tickMs(),
+                TimeUnit.MILLISECONDS);
+        onExecutor(() -> { });
+    }
+
+    public InetSocketAddress quorumAddress() {
+        return transport.localAddress();
+    }
+
+    public ZabPeer peer() {
+        return peer;
+    }
+
+    /** Proposes a transaction; executor only. @return its zxid @throws io.warden.zab.NotLeaderException */
+    public long propose(byte[] payload) {
+        long zxid = peer.propose(payload);
+        process();
+        return zxid;
+    }
+
+    /** Sends a Warden frame to another server (dropped if unreachable). Any thread. */
+    public void send(long to, PeerFrame frame) {
+        transport.send(to, frame);
+    }
+
+    private void received(long from, PeerFrame frame) {
+        if (frame instanceof PeerFrame.Zab z) {
+            onExecutor(() -> peer.step(from, z.message()));
+        } else {
+            executor.execute(() -> {
+                if (!closed) {
+                    app.frame(from, frame);
+                }
+            });
+        }
+    }
+
+    private void onExecutor(Runnable call) {
+        executor.execute(() -> {
+            if (closed) {
+                return;
+            }
+            call.run();
+            process();
+        });
+    }
+
+    /** Carries out everything the peer produced, in the order {@link Ready} requires. */
+    private void process() {
+        while (true) {
+            Ready ready = peer.ready();
+            if (ready.isEmpty()) {
+                return;
+            }
+            for (StorageOp op : ready.persist()) {
+                log.write(op);
+            }
+            for (Envelope e : ready.messages()) {
+                transport.send(e.to(), e.message());
+            }
+            for (Delivery d : ready.deliveries()) {
+                if (d instanceof Delivery.Apply a) {
+                    app.apply(a.txn());
+                } else if (d instanceof Delivery.Restore r) {
+                    app.restore(r.snapshot());
+                }
+            }
+            for (ZabEvent e : ready.events()) {
+                LOG.info("Server {}: {}", peer.id(), e);
+                app.event(e);
+            }
+        }
+    }
+
+    /** Stops ticking and networking, then makes queued appends durable. Idempotent; any thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        transport.close();
+        log.close();
+    }
+}

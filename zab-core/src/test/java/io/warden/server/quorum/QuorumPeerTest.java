@@ -1,0 +1,189 @@
+package io.warden.server.quorum;
+
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.warden.server.pipeline.SerialExecutor;
+import io.warden.zab.PersistentState;
+import io.warden.zab.Snapshot;
+import io.warden.zab.Txn;
+import io.warden.zab.ZabConfig;
+import io.warden.zab.ZabEvent;
+import io.warden.znode.persist.Storage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Three peers on real sockets and real data dirs: election, replication, leader failover. */
+class QuorumPeerTest {
+    @TempDir
+    Path dir;
+
+    private final NioEventLoopGroup group = new NioEventLoopGroup(2);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<Node> nodes = new ArrayList<>();
+
+    /** One server: its pipeline thread, data dir, peer and what it applied. */
+    static final class Node implements QuorumPeer.Application {
+        final long id;
+        final SerialExecutor executor;
+        final List<String> applied = new CopyOnWriteArrayList<>();
+        Storage storage;
+        QuorumPeer peer;
+        volatile boolean established;
+
+        Node(long id) {
+            this.id = id;
+            this.executor = new SerialExecutor("node-" + id, () -> { });
+            executor.start();
+        }
+
+        @Override
+        public void apply(Txn txn) {
+            applied.add(new String(txn.payload(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void restore(Snapshot snapshot) {
+            throw new AssertionError("no SNAP expected");
+        }
+
+        @Override
+        public Snapshot takeSnapshot() {
+            throw new AssertionError("no SNAP expected");
+        }
+
+        @Override
+        public void event(ZabEvent event) {
+            if (event instanceof ZabEvent.LeaderEstablished) {
+                established = true;
+            }
+        }
+
+        @Override
+        public void frame(long from, PeerFrame frame) {
+        }
+
+        boolean isEstablishedLeader() {
+            return executor.call(() -> peer.peer().isEstablishedLeader());
+        }
+
+        void close() throws IOException {
+            peer.close();
+            executor.close();
+            storage.close();
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        for (Node n : nodes) {
+            n.close();
+        }
+        timer.shutdownNow();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private void startEnsemble(int size) throws Exception {
+        Map<Long, InetSocketAddress> addresses = new HashMap<>();
+        for (long id = 1; id <= size; id++) {
+            addresses.put(id, new InetSocketAddress("127.0.0.1", freePort()));
+        }
+        TreeSet<Long> voters = new TreeSet<>(addresses.keySet());
+        for (long id = 1; id <= size; id++) {
+            Node n = new Node(id);
+            n.storage = Storage.open(dir.resolve("s" + id), dir.resolve("s" + id + "-log"));
+            PersistentState state = PeerLog.load(n.storage, new byte[0]);
+            Map<Long, InetSocketAddress> others = new HashMap<>(addresses);
+            others.remove(id);
+            n.peer = new QuorumPeer(ZabConfig.of(id, voters, new TreeSet<>()), state, n.storage,
+                    new QuorumPeer.Endpoints(addresses.get(id), others, 20, 1 << 20), group, n.executor, timer, n,
+                    new Random(id));
+            nodes.add(n);
+        }
+        for (Node n : nodes) {
+            n.peer.start();
+        }
+    }
+
+    private Node leader() {
+        await("an established leader", () -> nodes.stream().anyMatch(Node::isEstablishedLeader));
+        return nodes.stream().filter(Node::isEstablishedLeader).findFirst().orElseThrow();
+    }
+
+    private long propose(Node leader, String payload) {
+        return leader.executor.call(() -> leader.peer.propose(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aThreeNodeEnsembleElectsALeaderAndEveryServerAppliesItsProposalsInOrder() throws Exception {
+        startEnsemble(3);
+        Node leader = leader();
+        for (int i = 0; i < 50; i++) {
+            propose(leader, "w" + i);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            expected.add("w" + i);
+        }
+        for (Node n : nodes) {
+            await("server " + n.id + " applied 50 txns", () -> n.applied.size() >= 50);
+            assertEquals(expected, n.applied, "server " + n.id);
+        }
+    }
+
+    @Test
+    void afterTheLeaderIsClosedTheSurvivorsElectANewLeaderKeepCommittedTxnsAndAcceptWrites() throws Exception {
+        startEnsemble(3);
+        Node old = leader();
+        propose(old, "before");
+        for (Node n : nodes) {
+            await("server " + n.id + " applied 'before'", () -> n.applied.contains("before"));
+        }
+        old.close();
+        nodes.remove(old);
+        Node next = leader();
+        assertTrue(next != old);
+        propose(next, "after");
+        for (Node n : nodes) {
+            await("server " + n.id + " applied 'after'", () -> n.applied.contains("after"));
+            assertEquals(List.of("before", "after"), n.applied.subList(n.applied.size() - 2, n.applied.size()));
+            assertEquals(1, n.applied.stream().filter("before"::equals).count(), "applied once on " + n.id);
+        }
+    }
+}
