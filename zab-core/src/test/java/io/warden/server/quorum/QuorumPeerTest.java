@@ -119,8 +119,23 @@ class QuorumPeerTest {
         }
     }
 
+    private final Map<Long, InetSocketAddress> addresses = new HashMap<>();
+
+    private Node startNode(long id) throws Exception {
+        Node n = new Node(id);
+        n.storage = Storage.open(dir.resolve("s" + id), dir.resolve("s" + id + "-log"));
+        PersistentState state = PeerLog.load(n.storage, new byte[0]);
+        Map<Long, InetSocketAddress> others = new HashMap<>(addresses);
+        others.remove(id);
+        n.peer = new QuorumPeer(ZabConfig.of(id, new TreeSet<>(addresses.keySet()), new TreeSet<>()), state,
+                n.storage, new QuorumPeer.Endpoints(addresses.get(id), others, 20, 1 << 20), group, n.executor,
+                timer, n, new Random(id));
+        nodes.add(n);
+        n.peer.start();
+        return n;
+    }
+
     private void startEnsemble(int size) throws Exception {
-        Map<Long, InetSocketAddress> addresses = new HashMap<>();
         for (long id = 1; id <= size; id++) {
             addresses.put(id, new InetSocketAddress("127.0.0.1", freePort()));
         }
@@ -165,6 +180,21 @@ class QuorumPeerTest {
             await("server " + n.id + " applied 50 txns", () -> n.applied.size() >= 50);
             assertEquals(expected, n.applied, "server " + n.id);
         }
+    }
+
+    @Test
+    void aClosedServerRestartedFromItsDataDirRejoinsAndCatchesUp() throws Exception {
+        startEnsemble(3);
+        Node leader = leader();
+        propose(leader, "one");
+        Node victim = nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
+        await("victim applied 'one'", () -> victim.applied.contains("one"));
+        victim.close();
+        nodes.remove(victim);
+        propose(leader, "two");
+        Node back = startNode(victim.id);
+        await("restarted server applied 'two'", () -> back.applied.contains("two"));
+        assertEquals(List.of("one", "two"), back.applied, "history replayed from the leader after restart");
     }
 
     @Test
