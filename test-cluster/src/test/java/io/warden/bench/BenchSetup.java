@@ -11,10 +11,11 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.Stat;
 
 /**
- * Creates a run's znodes before it is measured, with the official ZooKeeper client whatever is being
- * measured, so setup never depends on the code under test behaving.
+ * Creates a run's znodes before it is measured, and checks the outcome after, with the official
+ * ZooKeeper client whatever is being measured, so neither depends on the code under test behaving.
  */
 final class BenchSetup {
     private static final int SETUP_WINDOW = 200;
@@ -69,6 +70,52 @@ final class BenchSetup {
         }
         if (failures.get() > 0) {
             throw new IOException("setup: " + failures.get() + " creates failed, first: " + firstFailure.get());
+        }
+    }
+
+    /**
+     * Checks that what the run acknowledged is on the server: at least {@code acknowledged} children were
+     * created, or data versions went up by at least that much, and read nodes carry the full payload.
+     *
+     * @throws IOException naming what is missing
+     */
+    static void verify(String connectString, BenchPaths paths, Workload workload, long acknowledged, int payloadBytes)
+            throws IOException, InterruptedException {
+        ZooKeeper zk = ZooKeeperAsyncClient.connect(connectString);
+        try {
+            switch (workload) {
+                case CREATE -> {
+                    Stat stat = zk.exists(paths.root() + "/create", false);
+                    int children = stat == null ? 0 : stat.getNumChildren();
+                    if (children < acknowledged) {
+                        throw new IOException("verify: " + acknowledged + " creates acknowledged in the window but only "
+                                + children + " children exist");
+                    }
+                }
+                case SET_DATA -> {
+                    long versions = 0;
+                    for (String node : paths.dataNodes()) {
+                        versions += zk.exists(node, false).getVersion();
+                    }
+                    if (versions < acknowledged) {
+                        throw new IOException("verify: " + acknowledged + " setData acknowledged in the window but data "
+                                + "versions add up to only " + versions);
+                    }
+                }
+                case GET_DATA -> {
+                    String node = paths.dataNode(0, 0);
+                    byte[] data = zk.getData(node, false, null);
+                    if (data == null || data.length != payloadBytes) {
+                        throw new IOException("verify: " + node + " holds " + (data == null ? "null" : data.length + " bytes")
+                                + ", expected " + payloadBytes);
+                    }
+                }
+                default -> throw new IllegalStateException("unhandled workload " + workload);
+            }
+        } catch (KeeperException e) {
+            throw new IOException("verify: " + e.getMessage(), e);
+        } finally {
+            zk.close(5_000);
         }
     }
 }

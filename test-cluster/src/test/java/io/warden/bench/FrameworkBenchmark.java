@@ -63,7 +63,10 @@ public final class FrameworkBenchmark {
             LoadDriver.Options options = LoadDriver.Options.from(settings);
             BenchSetup.prepare(server.connectString(), paths, options.payload(), workload != Workload.CREATE);
             try (Sessions sessions = Sessions.open(client, server.connectString(), settings.clients())) {
-                return LoadDriver.run(client.label(), sessions.list(), workload, paths, options, server::cpuNanos);
+                RunResult result = LoadDriver.run(client.label(), sessions.list(), workload, paths, options,
+                        server::cpuNanos);
+                BenchSetup.verify(server.connectString(), paths, workload, result.ok(), options.payload().length);
+                return result;
             }
         }
     }

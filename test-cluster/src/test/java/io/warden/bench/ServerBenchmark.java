@@ -60,7 +60,10 @@ public final class ServerBenchmark {
             BenchSetup.prepare(server.connectString(), paths, options.payload(), workload != Workload.CREATE);
             try (Sessions sessions = Sessions.open(ZooKeeperAsyncClient.factory(), server.connectString(),
                     settings.clients())) {
-                return LoadDriver.run(kind.label(), sessions.list(), workload, paths, options, server::cpuNanos);
+                RunResult result = LoadDriver.run(kind.label(), sessions.list(), workload, paths, options,
+                        server::cpuNanos);
+                BenchSetup.verify(server.connectString(), paths, workload, result.ok(), options.payload().length);
+                return result;
             }
         }
     }
