@@ -21,14 +21,15 @@ final class BenchReport {
 
     static void progress(String what, RunResult r) {
         System.err.printf(Locale.ROOT,
-                "  %-40s %,10.0f ops/s  p50 %.2f ms  p99 %.2f ms  errors %d  server CPU %s µs/op  alloc %s B/op%n",
+                "  %-32s %,10.0f ops/s  p50 %.2f ms  p99 %.2f ms  errors %d  server CPU %s µs/op  disk %s B/op"
+                        + "  client alloc %s B/op%n",
                 what, r.opsPerSecond(), r.latencyUs().getValueAtPercentile(50) / 1000.0,
                 r.latencyUs().getValueAtPercentile(99) / 1000.0, r.failed(), fmt(r.serverCpuUsPerOp(), "%.1f"),
-                fmt(r.allocatedBytesPerOp(), "%.0f"));
+                fmt(r.serverWriteBytesPerOp(), "%.0f"), fmt(r.allocatedBytesPerOp(), "%.0f"));
     }
 
     static void failure(String what, Throwable e) {
-        System.err.printf(Locale.ROOT, "  %-40s FAILED: %s%n", what, e);
+        System.err.printf(Locale.ROOT, "  %-32s FAILED: %s%n", what, e);
     }
 
     /** Warns when fsync would be free, which would make write numbers meaningless. */

@@ -64,7 +64,7 @@ public final class FrameworkBenchmark {
             BenchSetup.prepare(server.connectString(), paths, options.payload(), workload != Workload.CREATE);
             try (Sessions sessions = Sessions.open(client, server.connectString(), settings.clients())) {
                 RunResult result = LoadDriver.run(client.label(), sessions.list(), workload, paths, options,
-                        server::cpuNanos);
+                        server);
                 BenchSetup.verify(server.connectString(), paths, workload, result.ok(), options.payload().length);
                 return result;
             }

@@ -3,11 +3,9 @@ package io.warden.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -49,15 +47,15 @@ final class LoadDriver {
      * Drives {@code workload} over {@code sessions} and returns the measured window.
      * Blocks for warm-up + measure + drain.
      *
-     * @param serverCpu CPU time of the server process so far, if known
+     * @param server    the server process, for its CPU and disk counters
      */
     static RunResult run(String contender, List<AsyncClient> sessions, Workload workload, BenchPaths paths,
-                         Options options, Supplier<OptionalLong> serverCpu) throws InterruptedException {
-        return new LoadDriver().drive(contender, sessions, workload, paths, options, serverCpu);
+                         Options options, Meters.ServerProbe server) throws InterruptedException {
+        return new LoadDriver().drive(contender, sessions, workload, paths, options, server);
     }
 
     private RunResult drive(String contender, List<AsyncClient> sessions, Workload workload, BenchPaths paths,
-                            Options options, Supplier<OptionalLong> serverCpu) throws InterruptedException {
+                            Options options, Meters.ServerProbe server) throws InterruptedException {
         List<SessionLoop> loops = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             loops.add(new SessionLoop(i, sessions.get(i), workload, paths, options));
@@ -66,7 +64,7 @@ final class LoadDriver {
         try {
             sleep(options.warmup());
             latencyUs.reset();
-            Meters before = Meters.sample(serverCpu);
+            Meters before = Meters.sample(server);
             long okBefore = ok.sum();
             long failedBefore = failed.sum();
             long t0 = System.nanoTime();
@@ -74,7 +72,7 @@ final class LoadDriver {
             sleep(options.measure());
             measuring = false;
             long t1 = System.nanoTime();
-            Meters after = Meters.sample(serverCpu);
+            Meters after = Meters.sample(server);
             Histogram histogram = latencyUs.getIntervalHistogram();
             // Counters only move while measuring, so the differences are the window's.
             long okCount = ok.sum() - okBefore;

@@ -72,7 +72,7 @@ public final class LockBenchmark {
                     locks.add(library.open(server.connectString(), "/bench/locks/mutex"));
                 }
                 return LockLoad.run(library.label(), scenario(k), locks, settings.warmup(), settings.measure(),
-                        server::cpuNanos);
+                        server);
             } finally {
                 for (LockClient lock : locks) {
                     try {

@@ -3,12 +3,10 @@ package io.warden.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -36,12 +34,12 @@ final class LockLoad {
 
     /** Runs the contention loop over {@code contenders}; blocks for warm-up + measure + stop. */
     static RunResult run(String contender, String scenario, List<LockClient> contenders, Duration warmup,
-                         Duration measure, Supplier<OptionalLong> serverCpu) throws InterruptedException {
-        return new LockLoad().drive(contender, scenario, contenders, warmup, measure, serverCpu);
+                         Duration measure, Meters.ServerProbe server) throws InterruptedException {
+        return new LockLoad().drive(contender, scenario, contenders, warmup, measure, server);
     }
 
     private RunResult drive(String contender, String scenario, List<LockClient> contenders, Duration warmup,
-                            Duration measure, Supplier<OptionalLong> serverCpu) throws InterruptedException {
+                            Duration measure, Meters.ServerProbe server) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < contenders.size(); i++) {
             LockClient lock = contenders.get(i);
@@ -53,13 +51,13 @@ final class LockLoad {
         try {
             TimeUnit.NANOSECONDS.sleep(warmup.toNanos()); // timing the window
             acquireUs.reset();
-            Meters before = Meters.sample(serverCpu);
+            Meters before = Meters.sample(server);
             long t0 = System.nanoTime();
             measuring = true;
             TimeUnit.NANOSECONDS.sleep(measure.toNanos());
             measuring = false;
             long t1 = System.nanoTime();
-            Meters after = Meters.sample(serverCpu);
+            Meters after = Meters.sample(server);
             Histogram histogram = acquireUs.getIntervalHistogram();
             if (firstError.get() != null) {
                 System.err.println("  first lock error: " + firstError.get());

@@ -2,7 +2,6 @@ package io.warden.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 
 /**
  * Counters sampled at the edges of a measured window; a window's cost is the difference of two samples.
@@ -16,20 +15,31 @@ import java.util.function.Supplier;
  * background threads (negligible over seconds of load).
  *
  * @param serverCpuNanos CPU time (user+system) of the server process, or -1 if unknown
+ * @param serverWriteBytes bytes the server process caused to be written to storage ({@code write_bytes} of
+ *                       {@code /proc/<pid>/io}), or -1 if unknown; shows that both servers really log each write
  * @param clientCpuNanos CPU time of this (client) JVM, or -1 if unknown
  * @param allocatedBytes heap bytes allocated by this JVM so far, or -1 if unsupported
  */
-record Meters(long serverCpuNanos, long clientCpuNanos, long allocatedBytes) {
+record Meters(long serverCpuNanos, long serverWriteBytes, long clientCpuNanos, long allocatedBytes) {
 
-    /** Takes a sample now; {@code serverCpu} returns the server's CPU time so far, if known. */
-    static Meters sample(Supplier<OptionalLong> serverCpu) {
-        return new Meters(serverCpu.get().orElse(-1), clientCpu(), allocated());
+    /** What is known about the server process being measured. */
+    interface ServerProbe {
+        /** CPU time used so far. */
+        OptionalLong cpuNanos();
+
+        /** Bytes written to storage so far. */
+        OptionalLong writeBytes();
+    }
+
+    /** Takes a sample now. */
+    static Meters sample(ServerProbe server) {
+        return new Meters(server.cpuNanos().orElse(-1), server.writeBytes().orElse(-1), clientCpu(), allocated());
     }
 
     /** {@code later - this}, keeping -1 where either side is unknown. */
     Meters until(Meters later) {
-        return new Meters(diff(serverCpuNanos, later.serverCpuNanos), diff(clientCpuNanos, later.clientCpuNanos),
-                diff(allocatedBytes, later.allocatedBytes));
+        return new Meters(diff(serverCpuNanos, later.serverCpuNanos), diff(serverWriteBytes, later.serverWriteBytes),
+                diff(clientCpuNanos, later.clientCpuNanos), diff(allocatedBytes, later.allocatedBytes));
     }
 
     private static long diff(long a, long b) {

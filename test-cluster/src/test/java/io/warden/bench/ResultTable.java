@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
 final class ResultTable {
 
     /** Optional cost columns. */
-    enum Extra { SERVER_CPU, CLIENT_CPU, ALLOCATION, VIOLATIONS }
+    enum Extra { SERVER_CPU, SERVER_DISK, CLIENT_CPU, ALLOCATION, VIOLATIONS }
 
     private final String scenarioHeader;
     private final String baseline;
@@ -62,6 +62,9 @@ final class ResultTable {
         if (extras.contains(Extra.SERVER_CPU)) {
             header.add("server CPU µs/op (" + baseline + " / " + candidate + ")");
         }
+        if (extras.contains(Extra.SERVER_DISK)) {
+            header.add("server disk B/op (" + baseline + " / " + candidate + ")");
+        }
         if (extras.contains(Extra.CLIENT_CPU)) {
             header.add("client CPU µs/op (" + baseline + " / " + candidate + ")");
         }
@@ -99,6 +102,9 @@ final class ResultTable {
         cells.add(latency(cand));
         if (extras.contains(Extra.SERVER_CPU)) {
             cells.add(pair(base, cand, RunResult::serverCpuUsPerOp, "%.1f"));
+        }
+        if (extras.contains(Extra.SERVER_DISK)) {
+            cells.add(pair(base, cand, RunResult::serverWriteBytesPerOp, "%.0f"));
         }
         if (extras.contains(Extra.CLIENT_CPU)) {
             cells.add(pair(base, cand, RunResult::clientCpuUsPerOp, "%.1f"));

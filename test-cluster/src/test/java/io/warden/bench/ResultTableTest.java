@@ -13,7 +13,7 @@ class ResultTableTest {
     private static RunResult run(String who, String scenario, long ok, double seconds, long latencyUs) {
         Histogram h = new Histogram(3);
         h.recordValueWithCount(latencyUs, ok);
-        return new RunResult(who, scenario, ok, 1, seconds, h, new Meters(-1, -1, 2 * ok), 0);
+        return new RunResult(who, scenario, ok, 1, seconds, h, new Meters(-1, -1, -1, 2 * ok), 0);
     }
 
     private static List<String> cells(String table, String scenario) {

@@ -26,6 +26,11 @@ record RunResult(String contender, String scenario, long ok, long failed, double
         return perOp(meters.serverCpuNanos() / 1000.0);
     }
 
+    /** Bytes the server wrote to storage per successful op, or NaN. */
+    double serverWriteBytesPerOp() {
+        return perOp(meters.serverWriteBytes());
+    }
+
     /** Client-JVM CPU microseconds per successful op, or NaN. */
     double clientCpuUsPerOp() {
         return perOp(meters.clientCpuNanos() / 1000.0);

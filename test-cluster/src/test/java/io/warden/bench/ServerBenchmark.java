@@ -25,7 +25,8 @@ public final class ServerBenchmark {
         BenchReport.header("Warden vs ZooKeeper 3.9.3, standalone server, official ZooKeeper client", settings,
                 "servers: " + settings.servers() + ", fsync on (forceSync=yes), one server process at a time");
         ResultTable table = new ResultTable("workload", ServerKind.ZOOKEEPER.label(), ServerKind.WARDEN.label(),
-                EnumSet.of(ResultTable.Extra.SERVER_CPU, ResultTable.Extra.CLIENT_CPU));
+                EnumSet.of(ResultTable.Extra.SERVER_CPU, ResultTable.Extra.SERVER_DISK,
+                        ResultTable.Extra.CLIENT_CPU));
         settings.workloads().forEach(w -> table.scenario(w.label()));
         for (int rep = 0; rep < settings.reps(); rep++) {
             for (Workload workload : settings.workloads()) {
@@ -49,7 +50,8 @@ public final class ServerBenchmark {
         }
         System.out.println(table.render());
         System.out.println("ops/s: median over repetitions (min–max); latency: issue to completion in the client, "
-                + "all repetitions merged; CPU: per successful op during the measured window.");
+                + "all repetitions merged; CPU and disk (bytes written to storage, /proc/<pid>/io): per successful op "
+                + "during the measured window.");
     }
 
     private static RunResult runOne(ServerKind kind, Workload workload, BenchSettings settings) throws Exception {
@@ -61,7 +63,7 @@ public final class ServerBenchmark {
             try (Sessions sessions = Sessions.open(ZooKeeperAsyncClient.factory(), server.connectString(),
                     settings.clients())) {
                 RunResult result = LoadDriver.run(kind.label(), sessions.list(), workload, paths, options,
-                        server::cpuNanos);
+                        server);
                 BenchSetup.verify(server.connectString(), paths, workload, result.ok(), options.payload().length);
                 return result;
             }

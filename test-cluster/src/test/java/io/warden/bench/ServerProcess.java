@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  *
  * <p>Not thread-safe; owned by the benchmark's main thread.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements AutoCloseable, Meters.ServerProbe {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
@@ -152,9 +152,25 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** CPU (user + system) the server process has used so far, if the OS reports it. */
-    OptionalLong cpuNanos() {
+    @Override
+    public OptionalLong cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(d -> OptionalLong.of(d.toNanos()))
                 .orElse(OptionalLong.empty());
+    }
+
+    /** {@code write_bytes} from {@code /proc/<pid>/io} (Linux; our own child, so readable). */
+    @Override
+    public OptionalLong writeBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return OptionalLong.of(Long.parseLong(line.substring("write_bytes:".length()).trim()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return OptionalLong.empty();
     }
 
     /** The file system type of the data directory, e.g. "ext4"; fsync on "tmpfs" costs nothing. */
