@@ -45,8 +45,8 @@ final class SimDisk implements ZabStorage {
     }
 
     /** Power loss: a prefix of the page cache made it to disk. */
-    void crash(Random random) {
-        int survivors = pending.isEmpty() ? 0 : random.nextInt(pending.size() + 1);
+    void crash(Random random, boolean loseAllUnsynced) {
+        int survivors = pending.isEmpty() || loseAllUnsynced ? 0 : random.nextInt(pending.size() + 1);
         pending.subList(0, survivors).forEach(this::applyDurably);
         pending.clear();
     }

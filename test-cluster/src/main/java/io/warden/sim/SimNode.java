@@ -52,8 +52,8 @@ final class SimNode {
         fsyncScheduled = false;
     }
 
-    void crash(Random random) {
-        disk.crash(random);
+    void crash(Random random, boolean loseAllUnsynced) {
+        disk.crash(random, loseAllUnsynced);
         peer = null;
         driver = null;
         app = null;

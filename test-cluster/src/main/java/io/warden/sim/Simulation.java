@@ -63,7 +63,7 @@ public final class Simulation {
     }
 
     /** Runs one randomized seed end to end: chaos, then heal and require convergence. */
-    public static void runSeed(long seed) {
+    public static String runSeed(long seed) {
         int voters = (seed & 1) == 0 ? 3 : 5;
         int observers = seed % 3 == 0 ? 1 : 0;
         Simulation sim = new Simulation(seed, voters, observers);
@@ -73,6 +73,7 @@ public final class Simulation {
             nemesis.runChaos(chaosMs);
             sim.quiesceAndCheck();
         });
+        return sim.fingerprint();
     }
 
     // ---- scripted API --------------------------------------------------------------------------
@@ -125,13 +126,43 @@ public final class Simulation {
         return txnZxid;
     }
 
-    /** Power-cuts a server: unsynced writes are partly lost. */
+    /** Power-cuts a server: a random prefix of its unsynced writes survives. */
     public void crash(long id) {
+        crash(id, false);
+    }
+
+    /** Power-cuts a server so that every unsynced write is lost (scripted worst case). */
+    public void crashLosingUnsynced(long id) {
+        crash(id, true);
+    }
+
+    private void crash(long id, boolean loseAll) {
         SimNode n = nodes.get(id);
         if (n.alive()) {
-            trace.record(now, "crash " + id);
-            n.crash(random);
+            trace.record(now, "crash " + id + (loseAll ? " (losing unsynced writes)" : ""));
+            n.crash(random, loseAll);
         }
+    }
+
+    /** Makes one server's unsynced writes durable now. */
+    public void fsync(long id) {
+        SimNode n = nodes.get(id);
+        if (n.alive()) {
+            n.driver().flush();
+            process(n);
+        }
+    }
+
+    /** Runs until the condition holds (checked after every event) or the time is up. */
+    public boolean await(long maxMs, BooleanSupplier condition) {
+        runUntil(now + maxMs, condition);
+        return condition.getAsBoolean();
+    }
+
+    /** A fingerprint of the run so far, to prove that a seed replays exactly. */
+    public String fingerprint() {
+        return trace.total() + "/" + checker.committedCount() + "/" + io.warden.zab.Zxid.toString(checker.lastCommittedZxid())
+                + "/" + describe();
     }
 
     public void restart(long id) {
