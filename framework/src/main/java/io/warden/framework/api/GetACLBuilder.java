@@ -1,5 +1,6 @@
 package io.warden.framework.api;
 
+import io.warden.client.ZkClient;
 import io.warden.framework.imps.CuratorFrameworkImpl;
 import io.warden.znode.ACL;
 import io.warden.znode.Stat;
@@ -23,13 +24,14 @@ public final class GetACLBuilder extends OperationBuilder<GetACLBuilder> {
     public List<ACL> forPath(String path) throws Exception {
         core.checkStarted();
         String fixed = ns.fix(path);
-        CompletableFuture<List<ACL>> f = core.retrying(n -> core.ensureNamespace(ns)
+        CompletableFuture<ZkClient.AclAndStat> f = core.retrying(n -> core.ensureNamespace(ns)
                 .thenCompose(v -> core.zk().getACL(fixed))).thenApply(r -> {
                     if (storingStatIn != null) {
                         storingStatIn.copyFrom(r.stat());
                     }
-                    return r.acl();
+                    return r;
                 });
-        return complete(f, CuratorEventType.GET_ACL, path, (b, acl) -> b.acl(acl).stat(storingStatIn));
+        ZkClient.AclAndStat r = complete(f, CuratorEventType.GET_ACL, path, (b, a) -> b.acl(a.acl()).stat(a.stat()));
+        return r == null ? null : r.acl();
     }
 }

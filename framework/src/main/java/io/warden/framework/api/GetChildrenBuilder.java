@@ -1,5 +1,6 @@
 package io.warden.framework.api;
 
+import io.warden.client.ZkClient;
 import io.warden.framework.imps.CuratorFrameworkImpl;
 import io.warden.znode.Stat;
 
@@ -24,14 +25,15 @@ public final class GetChildrenBuilder extends WatchableBuilder<GetChildrenBuilde
     }
 
     public List<String> forPath(String path) throws Exception {
-        return complete(start(path), CuratorEventType.CHILDREN, path, (b, c) -> b.children(c).stat(storingStatIn));
+        var r = complete(start(path), CuratorEventType.CHILDREN, path, (b, c) -> b.children(c.children()).stat(c.stat()));
+        return r == null ? null : r.children();
     }
 
     public CompletionStage<List<String>> forPathAsync(String path) {
-        return onEventThread(start(path));
+        return onEventThread(start(path).thenApply(ZkClient.ChildrenAndStat::children));
     }
 
-    private CompletableFuture<List<String>> start(String path) {
+    private CompletableFuture<ZkClient.ChildrenAndStat> start(String path) {
         core.checkStarted();
         String fixed = ns.fix(path);
         return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().getChildren(fixed, watcher())))
@@ -39,7 +41,7 @@ public final class GetChildrenBuilder extends WatchableBuilder<GetChildrenBuilde
                     if (storingStatIn != null) {
                         storingStatIn.copyFrom(r.stat());
                     }
-                    return r.children();
+                    return r;
                 });
     }
 }

@@ -36,8 +36,8 @@ public final class GetDataBuilder extends WatchableBuilder<GetDataBuilder> {
     }
 
     public byte[] forPath(String path) throws Exception {
-        return complete(start(path).thenApply(NodeData::data), CuratorEventType.GET_DATA, path,
-                (b, d) -> b.data(d).stat(storingStatIn));
+        NodeData d = complete(start(path), CuratorEventType.GET_DATA, path, (b, n) -> b.data(n.data()).stat(n.stat()));
+        return d == null ? null : d.data();
     }
 
     public CompletionStage<byte[]> forPathAsync(String path) {
