@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Lock handoffs per second: K = {@code bench.lockClients} (default 1, 4, 16) contenders, one session
@@ -16,24 +15,20 @@ import java.util.Optional;
  * between repetitions. Not a test: run through {@code bin/warden-bench lock}.
  */
 public final class LockBenchmark {
-    static final String WARDEN_ADAPTER = "io.warden.bench.WardenLockClient";
-
     private LockBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.from(System.getProperties());
         LockClient.Factory curator = CuratorLockClient.factory();
-        Optional<LockClient.Factory> warden = OptionalContender.find(WARDEN_ADAPTER, LockClient.Factory.class);
-        String wardenLabel = warden.map(LockClient.Factory::label).orElse("Warden recipes");
+        LockClient.Factory warden = WardenLockClient.factory();
         BenchReport.header("Warden InterProcessMutex vs Curator 5.7.1 InterProcessMutex, lock handoffs", settings,
                 "server: " + settings.server().label() + " (one fresh process per run); K contenders "
                         + settings.lockContenders() + ", zero hold time (bench.clients/window do not apply)");
-        ResultTable table = new ResultTable("contenders", curator.label(), wardenLabel, EnumSet.of(
+        ResultTable table = new ResultTable("contenders", curator.label(), warden.label(), EnumSet.of(
                 ResultTable.Extra.VIOLATIONS, ResultTable.Extra.SERVER_CPU, ResultTable.Extra.ALLOCATION));
         settings.lockContenders().forEach(k -> table.scenario(scenario(k)));
-        List<LockClient.Factory> libraries = new ArrayList<>(List.of(curator));
-        warden.ifPresent(libraries::add);
+        List<LockClient.Factory> libraries = List.of(curator, warden);
         for (int rep = 0; rep < settings.reps(); rep++) {
             for (int k : settings.lockContenders()) {
                 List<LockClient.Factory> order = new ArrayList<>(libraries);
