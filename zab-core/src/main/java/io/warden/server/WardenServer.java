@@ -49,7 +49,7 @@ public final class WardenServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             pipeline.close();
             throw new IOException("interrupted while binding " + bind, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows a failed bind's checked BindException undeclared
             pipeline.close();
             port.close();
             throw new IOException("cannot bind the client port " + bind + ": " + e.getMessage(), e);
