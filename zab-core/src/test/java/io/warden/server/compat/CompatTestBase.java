@@ -37,9 +37,14 @@ abstract class CompatTestBase {
         return UnaryOperator.identity();
     }
 
+    /** Override to reap containers and TTL nodes sooner than the default 60 s. */
+    long reaperIntervalMs() {
+        return WardenTestServer.DEFAULT_REAPER_INTERVAL_MS;
+    }
+
     @BeforeEach
     void startServer() throws Exception {
-        server = WardenTestServer.start(tmp.resolve("data"), serverTweaks());
+        server = WardenTestServer.start(tmp.resolve("data"), serverTweaks(), reaperIntervalMs());
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -19,15 +20,19 @@ import java.util.function.UnaryOperator;
  */
 final class WardenTestServer implements AutoCloseable {
     static final int TICK_MS = 200;
+    /** What {@code WardenServer.start(config)} uses (ZooKeeper's container check interval). */
+    static final long DEFAULT_REAPER_INTERVAL_MS = 60_000;
 
     private final Path dataDir;
     private final UnaryOperator<ServerConfig.Builder> tweaks;
+    private final long reaperIntervalMs;
     private WardenServer server;
     private int port;
 
-    private WardenTestServer(Path dataDir, UnaryOperator<ServerConfig.Builder> tweaks) {
+    private WardenTestServer(Path dataDir, UnaryOperator<ServerConfig.Builder> tweaks, long reaperIntervalMs) {
         this.dataDir = dataDir;
         this.tweaks = tweaks;
+        this.reaperIntervalMs = reaperIntervalMs;
     }
 
     static WardenTestServer start(Path dataDir) throws Exception {
@@ -36,7 +41,13 @@ final class WardenTestServer implements AutoCloseable {
 
     /** @param tweaks applied to the builder after the test defaults, e.g. a longer maxSessionTimeout */
     static WardenTestServer start(Path dataDir, UnaryOperator<ServerConfig.Builder> tweaks) throws Exception {
-        WardenTestServer s = new WardenTestServer(dataDir, tweaks);
+        return start(dataDir, tweaks, DEFAULT_REAPER_INTERVAL_MS);
+    }
+
+    /** @param reaperIntervalMs how often the server looks for empty containers and expired TTL nodes */
+    static WardenTestServer start(Path dataDir, UnaryOperator<ServerConfig.Builder> tweaks, long reaperIntervalMs)
+            throws Exception {
+        WardenTestServer s = new WardenTestServer(dataDir, tweaks, reaperIntervalMs);
         s.startServer();
         return s;
     }
@@ -51,7 +62,7 @@ final class WardenTestServer implements AutoCloseable {
 
     private void startServer() throws Exception {
         if (port == 0) {
-            server = WardenServer.start(config(0));
+            server = WardenServer.start(config(0), Clock.systemUTC(), reaperIntervalMs);
             port = portOf(server.connectString());
             return;
         }
@@ -59,7 +70,7 @@ final class WardenTestServer implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try {
-                server = WardenServer.start(config(port));
+                server = WardenServer.start(config(port), Clock.systemUTC(), reaperIntervalMs);
                 return;
             } catch (IOException e) {
                 if (!isBindFailure(e) || System.nanoTime() > deadline) {
