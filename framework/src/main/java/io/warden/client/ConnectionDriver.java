@@ -190,8 +190,7 @@ final class ConnectionDriver {
         if (!wasAuthFailed) {
             fireState(KeeperState.Closed, sessionId, false);
         }
-        CompletableFuture<Void> f = closeFuture;
-        events.execute(() -> f.complete(null));
+        closeFuture.complete(null);
     }
 
     // ---- connecting ----
@@ -542,11 +541,12 @@ final class ConnectionDriver {
                         ? KeeperException.Code.AUTHFAILED : KeeperException.Code.SESSIONEXPIRED));
             } else {
                 connectWaiters.add(f);
-                loop.schedule(() -> {
+                ScheduledFuture<?> timer = loop.schedule(() -> {
                     if (connectWaiters.remove(f)) {
                         f.completeExceptionally(new KeeperException.ConnectionLossException());
                     }
                 }, Math.max(0, timeoutMs), TimeUnit.MILLISECONDS);
+                f.whenComplete((v, e) -> timer.cancel(false));
             }
         });
         return f;
