@@ -99,7 +99,7 @@ public class InterProcessMutex implements InterProcessLock, Revocable<InterProce
         LockInternals.Node node;
         long epoch = internals.lostEpoch();
         try {
-            node = internals.attempt(timeoutNanos, nodeData);
+            node = internals.attempt(timeoutNanos, lockNodeBytes());
         } catch (Exception e) {
             internals.exit();
             throw e;
@@ -135,6 +135,11 @@ public class InterProcessMutex implements InterProcessLock, Revocable<InterProce
         } finally {
             internals.exit();
         }
+    }
+
+    /** The data of this instance's lock nodes (overridable by recipes built on the mutex). */
+    protected byte[] lockNodeBytes() {
+        return nodeData;
     }
 
     @Override
