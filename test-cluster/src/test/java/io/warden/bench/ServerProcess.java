@@ -62,7 +62,8 @@ final class ServerProcess implements AutoCloseable, Meters.ServerProbe {
         try {
             server.awaitServing();
         } catch (IOException | RuntimeException | InterruptedException e) {
-            server.close();
+            server.stop();
+            System.err.println("kept the failed " + kind.label() + " start-up's files in " + dir);
             throw e;
         }
         return server;
@@ -112,8 +113,8 @@ final class ServerProcess implements AutoCloseable, Meters.ServerProbe {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(kind.label() + " exited with " + process.exitValue() + " during start-up:\n"
-                        + logTail());
+                throw new IOException(kind.label() + " exited with " + process.exitValue() + " during start-up"
+                        + logSummary());
             }
             // ZooKeeper answers ruok as soon as its port is open but drops sessions until it serves;
             // srvr says so explicitly.
@@ -125,7 +126,7 @@ final class ServerProcess implements AutoCloseable, Meters.ServerProbe {
             }
             TimeUnit.MILLISECONDS.sleep(50); // polling with a deadline
         }
-        throw new IOException(kind.label() + " did not answer ruok within " + START_TIMEOUT + ":\n" + logTail());
+        throw new IOException(kind.label() + " did not serve within " + START_TIMEOUT.toSeconds() + " s" + logSummary());
     }
 
     /** Sends a four-letter word; returns the answer, or null if the server is not reachable. */
@@ -183,30 +184,38 @@ final class ServerProcess implements AutoCloseable, Meters.ServerProbe {
         }
     }
 
-    String logTail() {
+    /** The first error line of the server's log (the cause, usually) and the log's path. */
+    private String logSummary() {
         Path log = dir.resolve("server.log");
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            String first = lines.stream()
+                    .filter(l -> l.contains("Exception") || l.contains("Error") || l.contains("ERROR"))
+                    .findFirst().orElse(lines.isEmpty() ? "(empty log)" : lines.get(lines.size() - 1));
+            return ": " + first.trim() + " (log: " + log + ")";
         } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            return " (no log: " + e.getMessage() + ")";
         }
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after a deadline) and deletes its directory unless kept. */
     @Override
     public void close() throws InterruptedException {
+        stop();
+        if (keepDir) {
+            System.err.println("kept " + kind.label() + " data and log in " + dir);
+        } else {
+            deleteTree(dir);
+        }
+    }
+
+    private void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             System.err.println("warning: " + kind.label() + " (pid " + process.pid()
                     + ") ignored SIGTERM for " + STOP_TIMEOUT + ", killing it");
             process.destroyForcibly();
             process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        if (keepDir) {
-            System.err.println("kept " + kind.label() + " data and log in " + dir);
-        } else {
-            deleteTree(dir);
         }
     }
 
