@@ -132,7 +132,11 @@ final class LoadDriver {
                         continue;
                     }
                     slot.startNanos = System.nanoTime();
-                    workload.issue(client, paths, index, seq++, payload, slot);
+                    try {
+                        workload.issue(client, paths, index, seq++, payload, slot);
+                    } catch (RuntimeException e) {
+                        slot.done(false); // refused before it was sent; the slot must come back
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
