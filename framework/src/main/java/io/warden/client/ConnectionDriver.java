@@ -80,6 +80,7 @@ final class ConnectionDriver {
     private long lastSendNanos;
     private long lastRecvNanos;
     private long lastHeardNanos;
+    private long pingSentNanos;
     private int nextXid = 1;
     private final ArrayDeque<Packet<?>> pending = new ArrayDeque<>();
     private final ArrayDeque<Packet<?>> waiting = new ArrayDeque<>();
@@ -256,6 +257,7 @@ final class ConnectionDriver {
         }
         lastRecvNanos = now();
         lastHeardNanos = lastRecvNanos;
+        pingSentNanos = 0;
         try {
             if (handshaking) {
                 onConnectResponse(Handshake.ConnectResponse.read(new JuteReader(frame, 0, frame.length, config.maxBufferBytes())));
@@ -514,10 +516,17 @@ final class ConnectionDriver {
             channel.close();
         } else if (state.isConnected() && channel != null) {
             long readTimeoutNanos = negotiatedTimeoutMs * 2L / 3 * MS;
-            if (now - lastRecvNanos > readTimeoutNanos) {
+            // dead = silent for a read timeout although a ping went out half a read timeout ago; a late
+            // tick (client-side pause) therefore pings first instead of dropping a healthy connection
+            boolean pingUnanswered = pingSentNanos != 0 && now - pingSentNanos >= readTimeoutNanos / 2;
+            if (now - lastRecvNanos > readTimeoutNanos && pingUnanswered) {
                 LOG.info("no reply from {} for {} ms; reconnecting", host(), (now - lastRecvNanos) / MS);
                 channel.close();
-            } else if (now - lastSendNanos >= readTimeoutNanos / 2) {
+            } else if (now - lastSendNanos >= readTimeoutNanos / 2
+                    || (pingSentNanos == 0 && now - lastRecvNanos >= readTimeoutNanos / 2)) {
+                if (pingSentNanos == 0) {
+                    pingSentNanos = now;
+                }
                 writeFrame(new RequestHeader(Xids.PING, OpCode.ping), null);
             }
         }

@@ -254,4 +254,22 @@ class ProtocolTest {
             f.get(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void aReadOnlyServerIsAcceptedOnlyWhenAllowedAndTheSessionIsNotResumedUntilAWritableOne() throws Exception {
+        ClientConfig cfg = ClientConfig.of(fake.connectString(), Duration.ofMillis(3000), Duration.ofMillis(2000))
+                .withCanBeReadOnly(true);
+        client = new ZkClient(cfg, null);
+        client.addSessionListener(sessionEvents::add);
+        client.start();
+        FakeServer.Conn c = fake.accept();
+        assertEquals(Boolean.TRUE, c.readConnect().readOnly());
+        c.write(w -> new Handshake.ConnectResponse(0, 3000, 0x99, PASSWD, true).write(w));
+        assertEquals(KeeperState.ConnectedReadOnly, nextSessionEvent().state());
+        assertEquals(ClientState.CONNECTED_READ_ONLY, client.getState());
+        c.close();
+        assertEquals(KeeperState.Disconnected, nextSessionEvent().state());
+        FakeServer.Conn c2 = fake.accept();
+        assertEquals(0, c2.readConnect().sessionId(), "a read-only session is never resumed");
+    }
 }

@@ -189,4 +189,21 @@ public abstract class CacheSuite extends SuiteBase {
         client.sync().forPath(base);
         assertNull(q.poll(200, TimeUnit.MILLISECONDS));
     }
+
+    @Test
+    void forCreatesAndChangesSeesBothWithNullOldDataOnCreate() throws Exception {
+        client.create().forPath(base, bytes("0"));
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        try (CuratorCache cache = CuratorCache.build(client, base)) {
+            cache.listenable().addListener(CuratorCacheListener.builder()
+                    .forCreatesAndChanges((o, n) -> q.add((o == null ? "null" : str(o.data())) + "->" + str(n.data())))
+                    .forAll((type, o, n) -> q.add(type.name()))
+                    .build());
+            cache.start();
+            List<String> first = take(q, 2);
+            assertTrue(first.containsAll(List.of("null->0", "NODE_CREATED")), first.toString());
+            client.setData().forPath(base, bytes("1"));
+            assertTrue(take(q, 2).containsAll(List.of("0->1", "NODE_CHANGED")));
+        }
+    }
 }

@@ -246,4 +246,59 @@ public abstract class ConnectionSuite {
         assertThrows(IllegalStateException.class, () -> a.checkExists().forPath("/mine"));
         assertNull(b.checkExists().forPath("/mine"), "closeSession removed the ephemeral at once");
     }
+
+    @Test
+    void anIdleClientKeepsItsSessionAlive() throws Exception {
+        BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+        CuratorFramework c = start(server.connectString(), 1000, new RetryNTimes(3, 50), states);
+        assertEquals(ConnectionState.CONNECTED, next(states));
+        long session = c.getZookeeperClient().getZooKeeper().getSessionId();
+        // the behaviour under test is the passing of time: three session timeouts without any request
+        assertNull(states.poll(3, TimeUnit.SECONDS), "pings kept the connection up");
+        assertEquals(session, c.getZookeeperClient().getZooKeeper().getSessionId());
+        c.create().withMode(CreateMode.EPHEMERAL).forPath("/still-mine", b(""));
+    }
+
+    @Test
+    void thousandsOfWatchesAreReArmedInSeveralBatchesAfterARestart() throws Exception {
+        BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+        CuratorFramework c = start(server.connectString(), 4000, new RetryNTimes(3, 50), states);
+        assertEquals(ConnectionState.CONNECTED, next(states));
+        c.create().forPath("/many", b(""));
+        int n = 3000;
+        String pad = "x".repeat(100);
+        BlockingQueue<String> fired = new LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch armed = new java.util.concurrent.CountDownLatch(n);
+        io.warden.znode.Watcher w = e -> {
+            if (e.getType() == EventType.NodeCreated) {
+                fired.add(e.getPath());
+            }
+        };
+        for (int i = 0; i < n; i++) {
+            c.checkExists().usingWatcher(w).inBackground((cl, e) -> armed.countDown()).forPath("/many/" + pad + i);
+        }
+        assertTrue(armed.await(30, TimeUnit.SECONDS));
+        server.stop();
+        assertEquals(ConnectionState.SUSPENDED, next(states));
+        server.restart();
+        assertEquals(ConnectionState.RECONNECTED, next(states));
+        c.create().forPath("/many/" + pad + 0, b(""));
+        c.create().forPath("/many/" + pad + (n - 1), b(""));
+        assertEquals("/many/" + pad + 0, fired.poll(10, TimeUnit.SECONDS));
+        assertEquals("/many/" + pad + (n - 1), fired.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void failedAuthenticationIsLostAndOperationsFailWithAuthFailed() throws Exception {
+        BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+        CuratorFramework c = CuratorFrameworkFactory.builder().connectString(server.connectString())
+                .sessionTimeoutMs(4000).connectionTimeoutMs(1000).retryPolicy(new RetryNTimes(3, 50))
+                .authorization("no-such-scheme", b("x")).build();
+        clients.add(c);
+        c.getConnectionStateListenable().addListener((cl, s) -> states.add(s));
+        c.start();
+        assertEquals(ConnectionState.CONNECTED, next(states));
+        assertEquals(ConnectionState.LOST, next(states));
+        assertThrows(KeeperException.AuthFailedException.class, () -> c.checkExists().forPath("/"));
+    }
 }

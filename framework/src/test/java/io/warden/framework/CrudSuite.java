@@ -330,4 +330,18 @@ public abstract class CrudSuite extends SuiteBase {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> fresh.getData().forPath(base));
         assertTrue(e.getMessage().contains("STOPPED"), e.getMessage());
     }
+
+    @Test
+    void zkPathsBlockingHelpersMakeAndRemoveTrees() throws Exception {
+        var zk = client.getZookeeperClient().getZooKeeper();
+        io.warden.framework.utils.ZKPaths.mkdirs(zk, path("/m/n/o"));
+        assertNotNull(client.checkExists().forPath(path("/m/n/o")));
+        client.create().forPath(path("/m/b"), bytes(""));
+        client.create().forPath(path("/m/a"), bytes(""));
+        assertEquals(List.of("a", "b", "n"), io.warden.framework.utils.ZKPaths.getSortedChildren(zk, path("/m")));
+        io.warden.framework.utils.ZKPaths.deleteChildren(zk, path("/m"), false);
+        assertEquals(List.of(), client.getChildren().forPath(path("/m")));
+        io.warden.framework.utils.ZKPaths.deleteChildren(zk, path("/m"), true);
+        assertNull(client.checkExists().forPath(path("/m")));
+    }
 }

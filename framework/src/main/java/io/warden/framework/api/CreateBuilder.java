@@ -4,6 +4,7 @@ import io.warden.client.ZkClient;
 import io.warden.framework.imps.CuratorFrameworkImpl;
 import io.warden.framework.imps.FrameworkCore;
 import io.warden.framework.imps.TreeOps;
+import io.warden.retry.RetryPolicy;
 import io.warden.znode.ACL;
 import io.warden.znode.CreateMode;
 import io.warden.znode.KeeperException;
@@ -159,6 +160,13 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
         List<ACL> acls = acl != null ? acl : core.aclFor(fixed);
         CompletableFuture<ZkClient.Created> f = core.retrying(n -> core.ensureNamespace(ns)
                 .thenCompose(v -> attempt(n, fixed, body, acls, protectedId)));
+        if (protectedId != null) {
+            f.whenComplete((c, e) -> {
+                if (e != null && FrameworkCore.unwrap(e) instanceof KeeperException ke && RetryPolicy.isRetryable(ke.code())) {
+                    deleteOrphan(fixed, protectedId);
+                }
+            });
+        }
         return f.thenApply(c -> {
             if (storingStatIn != null && c.stat() != null) {
                 storingStatIn.copyFrom(c.stat());
@@ -184,7 +192,10 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
         String prefix = PROTECTED_PREFIX + id + "-";
         return core.zk().getChildren(parent, null).handle((r, e) -> {
             if (e != null) {
-                return null;
+                if (FrameworkCore.unwrap(e) instanceof KeeperException.NoNodeException) {
+                    return null;
+                }
+                throw new java.util.concurrent.CompletionException(FrameworkCore.unwrap(e));
             }
             for (String child : r.children()) {
                 if (child.startsWith(prefix)) {
@@ -194,6 +205,12 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
             }
             return null;
         });
+    }
+
+    /** The create failed for good after a connection problem: if it did succeed unseen, remove the orphan. */
+    private void deleteOrphan(String fixed, String protectedId) {
+        core.retrying(n -> findProtected(fixed, protectedId).thenCompose(c -> c == null
+                ? CompletableFuture.completedFuture(null) : TreeOps.ignoreNoNode(core.zk().delete(c.path(), -1))));
     }
 
     private CompletableFuture<ZkClient.Created> create(String fixed, byte[] data, List<ACL> acls) {
