@@ -182,6 +182,9 @@ class ServiceDiscoveryTest extends RecipeTestBase {
                     .port(9090).payload(new Details("us", 7)).uriSpec(new UriSpec("{scheme}://{address}:{port}/x"))
                     .build());
 
+            // another session's write: sync first (ZooKeeper only promises it to the writer's session)
+            client.sync().forPath("/services/api");
+            curator.sync().forPath("/services/api");
             ServiceInstance<Details> seenByUs = ours.queryForInstance("api", "curator-1");
             assertEquals(new Details("eu", 5), seenByUs.getPayload());
             assertEquals(8443, seenByUs.getSslPort());
