@@ -572,8 +572,9 @@ final class ConnectionDriver {
 
     void addAuth(String scheme, byte[] auth) {
         AuthInfo a = new AuthInfo(scheme, auth.clone());
-        auths.add(a);
+        // registered on the loop: a handshake either sends it with the others or the task sends it, never both
         loop.execute(() -> {
+            auths.add(a);
             if (state.isConnected() && !handshaking && channel != null) {
                 sendAuth(a);
             }

@@ -197,6 +197,7 @@ class ProtocolTest {
         BlockingQueue<WatchedEvent> events = new LinkedBlockingQueue<>();
         CompletableFuture<Stat> exists = client.exists("/w", events::add);
         FakeServer.Incoming r = c.readNonPing();
+        assertEquals(OpCode.exists, r.header().type(), "frame " + r.header());
         assertEquals("/app/w", Requests.PathWatchRequest.read(r.body()).path(), "chroot prepended");
         c.reply(r.header().xid(), 42, KeeperException.Code.NONODE.intValue(), null);
         assertNull(exists.get(10, TimeUnit.SECONDS), "NONODE on exists is a null stat with a watch left");
