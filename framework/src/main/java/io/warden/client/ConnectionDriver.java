@@ -23,7 +23,6 @@ import io.warden.znode.wire.Headers.ReplyHeader;
 import io.warden.znode.wire.Headers.RequestHeader;
 import io.warden.znode.wire.JuteReader;
 import io.warden.znode.wire.JuteRecord;
-import io.warden.znode.wire.JuteWriter;
 import io.warden.znode.wire.Requests.AuthPacket;
 import io.warden.znode.wire.Responses.WatcherEvent;
 import io.warden.znode.wire.WireFormatException;
@@ -57,8 +56,7 @@ final class ConnectionDriver {
     private final EventLoop loop;
     private final EventDispatcher events;
     private final ClientWatchManager watches;
-    private final Watcher defaultWatcher;
-    private final List<SessionListener> sessionListeners = new CopyOnWriteArrayList<>();
+    private final EventFanout fanout;
     private final List<AuthInfo> auths = new CopyOnWriteArrayList<>();
     private final Random random = new Random();
     private final Bootstrap bootstrap;
@@ -94,7 +92,7 @@ final class ConnectionDriver {
         this.loop = loop;
         this.events = events;
         this.watches = watches;
-        this.defaultWatcher = defaultWatcher;
+        this.fanout = new EventFanout(events, watches, defaultWatcher);
         ConnectionDriver self = this;
         this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -117,8 +115,8 @@ final class ConnectionDriver {
     int negotiatedTimeoutMs() { return negotiatedTimeoutMs; }
     long lastZxid() { return lastZxid; }
     InetSocketAddress currentHost() { return currentHost; }
-    void addSessionListener(SessionListener l) { sessionListeners.add(l); }
-    void removeSessionListener(SessionListener l) { sessionListeners.remove(l); }
+    void addSessionListener(SessionListener l) { fanout.addSessionListener(l); }
+    void removeSessionListener(SessionListener l) { fanout.removeSessionListener(l); }
 
     private int perHostTimeoutMs() {
         long perHost = config.sessionTimeout().toMillis() / Math.max(1, config.connectString().hosts().size());
@@ -404,15 +402,7 @@ final class ConnectionDriver {
     }
 
     void deliver(WatchedEvent event, Iterable<Watcher> targets) {
-        events.execute(() -> {
-            for (Watcher w : targets) {
-                try {
-                    w.process(event);
-                } catch (RuntimeException e) {
-                    LOG.error("watcher failed on {}", event, e);
-                }
-            }
-        });
+        fanout.deliver(event, targets);
     }
 
     private void authFailed() {
@@ -475,23 +465,8 @@ final class ConnectionDriver {
         lastSendNanos = now();
     }
 
-    /** @throws IllegalArgumentException when the frame would exceed jute.maxbuffer (the server would drop us) */
     private byte[] encode(RequestHeader header, JuteRecord body) {
-        JuteWriter w = new JuteWriter(64);
-        w.writeInt(0);
-        if (header != null) {
-            header.write(w);
-        }
-        if (body != null) {
-            body.write(w);
-        }
-        int len = w.size() - 4;
-        if (len > config.maxBufferBytes()) {
-            throw new IllegalArgumentException("request of " + len + " bytes exceeds jute.maxbuffer ("
-                    + config.maxBufferBytes() + " bytes)");
-        }
-        w.putInt(0, len);
-        return w.toByteArray();
+        return Frames.encode(header, body, config.maxBufferBytes());
     }
 
     private void failAll(KeeperException.Code code) {
@@ -595,23 +570,6 @@ final class ConnectionDriver {
     }
 
     private void fireState(KeeperState ks, long sid, boolean newSession) {
-        SessionEvent se = new SessionEvent(ks, sid, newSession, negotiatedTimeoutMs);
-        WatchedEvent we = new WatchedEvent(EventType.None, ks, null);
-        Set<Watcher> targets = watches.all();
-        events.execute(() -> {
-            for (SessionListener l : sessionListeners) {
-                try {
-                    l.onSessionEvent(se);
-                } catch (RuntimeException e) {
-                    LOG.error("session listener failed on {}", se, e);
-                }
-            }
-            if (defaultWatcher != null) {
-                defaultWatcher.process(we);
-            }
-        });
-        if (!targets.isEmpty()) {
-            deliver(we, targets);
-        }
+        fanout.sessionChanged(new SessionEvent(ks, sid, newSession, negotiatedTimeoutMs));
     }
 }
