@@ -10,6 +10,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.warden.znode.KeeperException;
 import io.warden.znode.WatchedEvent;
@@ -102,6 +103,8 @@ final class ConnectionDriver {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(
                                 config.maxBufferBytes() + 4, 0, 4, 0, 4, true));
+                        // pipelined requests written in one loop iteration leave in one syscall
+                        ch.pipeline().addLast(new FlushConsolidationHandler(256, true));
                         ch.pipeline().addLast(new ClientChannelHandler(self));
                     }
                 });

@@ -19,19 +19,19 @@ import java.net.SocketTimeoutException;
  * A scripted ZooKeeper server for protocol tests: the test accepts a connection, reads frames and
  * writes exactly the bytes it wants, so edge cases (wrong xids, huge frames, silence) are deterministic.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
     private final ServerSocket socket;
 
-    FakeServer() throws IOException {
+    public FakeServer() throws IOException {
         socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         socket.setSoTimeout(10_000);
     }
 
-    String connectString() {
+    public String connectString() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
-    Conn accept() throws IOException {
+    public Conn accept() throws IOException {
         Socket s = socket.accept();
         s.setSoTimeout(10_000);
         return new Conn(s);
@@ -43,7 +43,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** One accepted client connection. */
-    static final class Conn implements AutoCloseable {
+    public static final class Conn implements AutoCloseable {
         final Socket socket;
         final DataInputStream in;
         final DataOutputStream out;
@@ -54,7 +54,7 @@ final class FakeServer implements AutoCloseable {
             this.out = new DataOutputStream(socket.getOutputStream());
         }
 
-        byte[] readFrame() throws IOException {
+        public byte[] readFrame() throws IOException {
             int len = in.readInt();
             byte[] b = new byte[len];
             in.readFully(b);
@@ -62,7 +62,7 @@ final class FakeServer implements AutoCloseable {
         }
 
         /** The next frame, or null if none arrives within {@code ms}. */
-        byte[] readFrame(int ms) throws IOException {
+        public byte[] readFrame(int ms) throws IOException {
             socket.setSoTimeout(ms);
             try {
                 return readFrame();
@@ -73,22 +73,22 @@ final class FakeServer implements AutoCloseable {
             }
         }
 
-        Handshake.ConnectRequest readConnect() throws IOException {
+        public Handshake.ConnectRequest readConnect() throws IOException {
             return Handshake.ConnectRequest.read(new JuteReader(readFrame()));
         }
 
-        void acceptSession(long sessionId, int timeoutMs, byte[] passwd) throws IOException {
+        public void acceptSession(long sessionId, int timeoutMs, byte[] passwd) throws IOException {
             write(w -> new Handshake.ConnectResponse(0, timeoutMs, sessionId, passwd, false).write(w));
         }
 
         /** Reads one request: its header, with the body left in the returned reader. */
-        Incoming readRequest() throws IOException {
+        public Incoming readRequest() throws IOException {
             JuteReader r = new JuteReader(readFrame());
             return new Incoming(RequestHeader.read(r), r);
         }
 
         /** Reads requests until one that is not a ping. */
-        Incoming readNonPing() throws IOException {
+        public Incoming readNonPing() throws IOException {
             while (true) {
                 Incoming i = readRequest();
                 if (i.header().xid() != -2) {
@@ -98,7 +98,7 @@ final class FakeServer implements AutoCloseable {
             }
         }
 
-        void reply(int xid, long zxid, int err, JuteRecord body) throws IOException {
+        public void reply(int xid, long zxid, int err, JuteRecord body) throws IOException {
             write(w -> {
                 new ReplyHeader(xid, zxid, err).write(w);
                 if (body != null) {
@@ -107,14 +107,14 @@ final class FakeServer implements AutoCloseable {
             });
         }
 
-        void write(JuteRecord frame) throws IOException {
+        public void write(JuteRecord frame) throws IOException {
             byte[] payload = JuteWriter.encode(frame);
             out.writeInt(payload.length);
             out.write(payload);
             out.flush();
         }
 
-        void writeRaw(int length, byte[] payload) throws IOException {
+        public void writeRaw(int length, byte[] payload) throws IOException {
             out.writeInt(length);
             out.write(payload);
             out.flush();
@@ -126,5 +126,5 @@ final class FakeServer implements AutoCloseable {
         }
     }
 
-    record Incoming(RequestHeader header, JuteReader body) {}
+    public record Incoming(RequestHeader header, JuteReader body) {}
 }

@@ -312,4 +312,28 @@ public abstract class EventsSuite extends SuiteBase {
         client.setData().forPath(base, bytes("v2"));
         assertEquals("v2", readInWatcher.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void theThreadFactoryMakesTheEventThread() throws Exception {
+        CuratorFramework c = newClient(b -> b.threadFactory(r -> {
+            Thread t = new Thread(r, "my-events");
+            t.setDaemon(true);
+            return t;
+        }));
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        c.create().inBackground((cl, e) -> q.add(Thread.currentThread().getName())).forPath(base, bytes(""));
+        assertEquals("my-events", take(q));
+        c.runSafe(() -> q.add(Thread.currentThread().getName()));
+        assertEquals("my-events", take(q));
+    }
+
+    @Test
+    void errorPoliciesDecideWhichStatesAreErrors() throws Exception {
+        assertTrue(client.getConnectionStateErrorPolicy().isErrorState(io.warden.framework.state.ConnectionState.SUSPENDED));
+        CuratorFramework c = newClient(b -> b.connectionStateErrorPolicy(new io.warden.framework.state.SessionConnectionStateErrorPolicy()));
+        var p = c.getConnectionStateErrorPolicy();
+        assertFalse(p.isErrorState(io.warden.framework.state.ConnectionState.SUSPENDED));
+        assertTrue(p.isErrorState(io.warden.framework.state.ConnectionState.LOST));
+        assertFalse(p.isErrorState(io.warden.framework.state.ConnectionState.RECONNECTED));
+    }
 }
