@@ -3,6 +3,9 @@ package io.warden.server;
 import io.warden.server.admin.FourLetterWord;
 import io.warden.server.config.ServerConfig;
 import io.warden.server.net.ClientPort;
+import io.warden.server.admin.ServerMode;
+import io.warden.server.ensemble.EnsembleMember;
+import io.warden.server.pipeline.ServerPipeline;
 import io.warden.server.pipeline.StandalonePipeline;
 
 import java.io.IOException;
@@ -11,17 +14,18 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 
 /**
- * A standalone Warden server: recovers the znode store from its data dir, then serves the client
+ * A Warden server: standalone (no or one server line) or an ensemble member (several {@code server.N}
+ * lines; see {@link EnsembleMember}). Recovers the znode store from its data dir, then serves the client
  * port. {@link #start} blocks until the port is bound; {@link #close} stops cleanly (idempotent).
  * Thread-safe lifecycle.
  */
 public final class WardenServer implements AutoCloseable {
     private final ServerConfig config;
-    private final StandalonePipeline pipeline;
+    private final ServerPipeline pipeline;
     private final ClientPort port;
     private volatile boolean closed;
 
-    private WardenServer(ServerConfig config, StandalonePipeline pipeline, ClientPort port) {
+    private WardenServer(ServerConfig config, ServerPipeline pipeline, ClientPort port) {
         this.config = config;
         this.pipeline = pipeline;
         this.port = port;
@@ -37,7 +41,8 @@ public final class WardenServer implements AutoCloseable {
      * @throws IOException when the data dir cannot be read (corrupt log: the message names file and offset)
      */
     public static WardenServer start(ServerConfig config, Clock clock, long reaperIntervalMs) throws IOException {
-        StandalonePipeline pipeline = StandalonePipeline.open(config, clock, reaperIntervalMs);
+        ServerPipeline pipeline = config.isStandalone() ? StandalonePipeline.open(config, clock, reaperIntervalMs)
+                : EnsembleMember.open(config, clock);
         InetAddress bindHost = config.clientPortAddress().orElse(null);
         InetSocketAddress bind = bindHost == null ? new InetSocketAddress(config.clientPort())
                 : new InetSocketAddress(bindHost, config.clientPort());
@@ -75,6 +80,16 @@ public final class WardenServer implements AutoCloseable {
 
     public long lastZxid() {
         return pipeline.lastZxid();
+    }
+
+    /** standalone, leader, follower or observer (a member without a leader reports follower). */
+    public ServerMode mode() {
+        return pipeline.mode();
+    }
+
+    /** The ensemble side of this server, if it has server lines. */
+    public java.util.Optional<EnsembleMember> ensemble() {
+        return pipeline instanceof EnsembleMember m ? java.util.Optional.of(m) : java.util.Optional.empty();
     }
 
     @Override

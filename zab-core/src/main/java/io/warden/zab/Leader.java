@@ -78,6 +78,22 @@ final class Leader implements RoleBehavior {
         return epoch;
     }
 
+    /** Learner connections, for four-letter words (read-only diagnostics). */
+    ZabPeer.LearnerCounts learnerCounts() {
+        int voters = 0;
+        int observers = 0;
+        for (LearnerProgress l : learners.values()) {
+            if (l.synced()) {
+                if (l.observer) {
+                    observers++;
+                } else {
+                    voters++;
+                }
+            }
+        }
+        return new ZabPeer.LearnerCounts(learners.size(), voters, observers);
+    }
+
     @Override
     public void tick() {
         now++;

@@ -115,6 +115,15 @@ public final class ZabPeer {
         return replica.committedZxid();
     }
 
+    /** Learners connected to this leader, and how many of them are synced (voters, observers). */
+    public record LearnerCounts(int connected, int syncedVoters, int syncedObservers) {
+    }
+
+    /** Diagnostics for four-letter words; all zero unless leading. */
+    public LearnerCounts learnerCounts() {
+        return behavior instanceof Leader leader ? leader.learnerCounts() : new LearnerCounts(0, 0, 0);
+    }
+
     /** Read-only view of the logged history (for checkers and diagnostics). */
     public ZabLog log() {
         return replica.log;

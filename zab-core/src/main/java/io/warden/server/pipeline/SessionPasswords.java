@@ -16,12 +16,20 @@ import java.util.Arrays;
  * secret lives in the data dir, so a client can re-attach its session after a server restart, and a
  * password is never guessable from the id (ZooKeeper's are).
  */
-final class SessionPasswords {
+public final class SessionPasswords {
     private static final String FILE = "session.secret";
     private final SecretKeySpec key;
 
     private SessionPasswords(byte[] secret) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** Passwords from a given 32-byte secret (an ensemble's members must share one). */
+    public static SessionPasswords of(byte[] secret) {
+        if (secret.length != 32) {
+            throw new IllegalArgumentException("the session secret must be 32 bytes");
+        }
+        return new SessionPasswords(secret.clone());
     }
 
     static SessionPasswords open(Path dataDir) throws IOException {
@@ -41,7 +49,7 @@ final class SessionPasswords {
         return new SessionPasswords(secret);
     }
 
-    byte[] passwordFor(long sessionId) {
+    public byte[] passwordFor(long sessionId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

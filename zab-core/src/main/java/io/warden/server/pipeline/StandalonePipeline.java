@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * Wires one standalone server's request path: recovery, the pipeline thread, the group-committed
  * log, session expiry ticks, the container/TTL reaper and background snapshots.
  */
-public final class StandalonePipeline implements AutoCloseable {
+public final class StandalonePipeline implements ServerPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(StandalonePipeline.class);
 
     private final ServerConfig config;
@@ -107,10 +107,12 @@ public final class StandalonePipeline implements AutoCloseable {
         return new StandalonePipeline(config, clock, dataDir, store, reaperMs, SessionPasswords.open(config.dataDir()));
     }
 
+    @Override
     public ClientRequestSink requests() {
         return requests;
     }
 
+    @Override
     public void attachPort(ClientPort port) {
         this.port = port;
     }
@@ -119,6 +121,7 @@ public final class StandalonePipeline implements AutoCloseable {
         return port;
     }
 
+    @Override
     public long lastZxid() {
         return executor.call(txns::lastZxid);
     }

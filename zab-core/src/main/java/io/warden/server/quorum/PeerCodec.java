@@ -33,7 +33,7 @@ import java.util.List;
  * Stateless and thread-safe. Malformed input raises {@link PeerCodecException}.
  */
 public final class PeerCodec {
-    private static final int HELLO = 1, FORWARD = 2, SYNC_REQUEST = 3, SYNC_REPLY = 4;
+    private static final int HELLO = 1, FORWARD = 2, SYNC_REQUEST = 3, SYNC_REPLY = 4, TOUCHES = 5;
     private static final int NOTIFICATION = 10, FOLLOWER_INFO = 11, OBSERVER_INFO = 12, LEADER_INFO = 13,
             ACK_EPOCH = 14, DIFF = 15, TRUNC = 16, SNAP = 17, NEW_LEADER = 18, ACK_NEW_LEADER = 19,
             UP_TO_DATE = 20, PROPOSAL = 21, ACK = 22, COMMIT = 23, INFORM = 24, PING = 25;
@@ -56,6 +56,11 @@ public final class PeerCodec {
             out.writeByte(SYNC_REQUEST).writeLong(s.token());
         } else if (frame instanceof PeerFrame.SyncReply s) {
             out.writeByte(SYNC_REPLY).writeLong(s.token()).writeLong(s.zxid());
+        } else if (frame instanceof PeerFrame.Touches t) {
+            out.writeByte(TOUCHES).writeInt(t.sessionIds().length);
+            for (long id : t.sessionIds()) {
+                out.writeLong(id);
+            }
         } else if (frame instanceof PeerFrame.Zab z) {
             encodeZab(z.message(), out);
         } else {
@@ -154,6 +159,7 @@ public final class PeerCodec {
             case FORWARD -> new PeerFrame.Forward(in.readLong(), in.readInt(), in.readInt(), bytes(in));
             case SYNC_REQUEST -> new PeerFrame.SyncRequest(in.readLong());
             case SYNC_REPLY -> new PeerFrame.SyncReply(in.readLong(), in.readLong());
+            case TOUCHES -> new PeerFrame.Touches(longs(in));
             case NOTIFICATION -> new PeerFrame.Zab(new Notification(
                     new Vote(in.readLong(), in.readLong(), in.readLong()), in.readLong(), role(in.readUnsignedByte())));
             default -> new PeerFrame.Zab(decodeQuorum(tag, in.readLong(), in));
@@ -213,5 +219,17 @@ public final class PeerCodec {
             list.add(txn(in));
         }
         return list;
+    }
+
+    private static long[] longs(ByteBuf in) {
+        int n = in.readInt();
+        if (n < 0 || n > in.readableBytes() / 8) {
+            throw new PeerCodecException("bad session id count " + n);
+        }
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = in.readLong();
+        }
+        return ids;
     }
 }

@@ -47,4 +47,22 @@ public sealed interface PeerFrame {
     /** The leader's answer: it had committed up to {@code zxid} when the request arrived. */
     record SyncReply(long token, long zxid) implements PeerFrame {
     }
+
+    /** A learner's batch of sessions its clients touched since the last batch (the leader owns expiry). */
+    record Touches(long[] sessionIds) implements PeerFrame {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Touches t && Arrays.equals(t.sessionIds, sessionIds);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(sessionIds);
+        }
+
+        @Override
+        public String toString() {
+            return "Touches" + Arrays.toString(sessionIds);
+        }
+    }
 }

@@ -35,6 +35,7 @@ class PeerCodecTest {
                 new PeerFrame.Forward(0x1234L, 7, 1, new byte[]{1, 2, 3}),
                 new PeerFrame.SyncRequest(99),
                 new PeerFrame.SyncReply(99, 0x100000005L),
+                new PeerFrame.Touches(new long[]{1L, 0x7fL << 56}),
                 new PeerFrame.Zab(new Notification(new Vote(2, 1, 0x100000003L), 4, Role.LOOKING)),
                 new PeerFrame.Zab(new Notification(new Vote(3, 5, 0), 1, Role.OBSERVING)),
                 new PeerFrame.Zab(new FollowerInfo(11, 2)),
