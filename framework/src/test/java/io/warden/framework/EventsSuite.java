@@ -336,4 +336,42 @@ public abstract class EventsSuite extends SuiteBase {
         assertTrue(p.isErrorState(io.warden.framework.state.ConnectionState.LOST));
         assertFalse(p.isErrorState(io.warden.framework.state.ConnectionState.RECONNECTED));
     }
+
+    @Test
+    void watchedOnExistsAndGetChildrenAndRemoveAllClearsEveryWatcherOfAPath() throws Exception {
+        BlockingQueue<CuratorEvent> q = new LinkedBlockingQueue<>();
+        client.getCuratorListenable().addListener((c, e) -> {
+            if (e.getType() == CuratorEventType.WATCHED && e.getWatchedEvent().getType() != EventType.None) {
+                q.add(e);
+            }
+        });
+        assertNull(client.checkExists().watched().forPath(base));
+        client.create().forPath(base, bytes(""));
+        assertEquals(EventType.NodeCreated, q.poll(10, TimeUnit.SECONDS).getWatchedEvent().getType());
+        client.getChildren().watched().forPath(base);
+        client.create().forPath(path("/k"), bytes(""));
+        assertEquals(EventType.NodeChildrenChanged, q.poll(10, TimeUnit.SECONDS).getWatchedEvent().getType());
+
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        client.getData().usingWatcher(a).forPath(base);
+        client.getChildren().usingWatcher(b).forPath(base);
+        client.watchers().removeAll().ofType(Watcher.WatcherType.Any).guaranteed().forPath(base);
+        assertEquals(EventType.DataWatchRemoved, take(a.events).getType());
+        assertEquals(EventType.ChildWatchRemoved, take(b.events).getType());
+        client.setData().forPath(base, bytes("x"));
+        client.create().forPath(path("/k2"), bytes(""));
+        client.sync().forPath(base);
+        client.checkExists().forPath(base);
+        assertNull(a.events.poll(200, TimeUnit.MILLISECONDS));
+        assertNull(b.events.poll(1, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void orSetDataWithAVersionChecksTheExistingNodesVersion() throws Exception {
+        client.create().forPath(base, bytes("a"));
+        assertThrows(KeeperException.BadVersionException.class, () -> client.create().orSetData(5).forPath(base, bytes("b")));
+        client.create().orSetData(0).forPath(base, bytes("b"));
+        assertEquals("b", str(client.getData().forPath(base)));
+    }
 }
