@@ -110,6 +110,18 @@ public interface CuratorFramework extends Closeable {
     /** Runs {@code runnable} on the client's event thread, in order with events and callbacks. */
     CompletableFuture<Void> runSafe(Runnable runnable);
 
+    /**
+     * Calls {@code monitor.notifyAll()} (holding its lock) on the event thread, after every event queued
+     * before it: recipes wake their waiters without racing the events that caused the wake-up.
+     */
+    default CompletableFuture<Void> postSafeNotify(Object monitor) {
+        return runSafe(() -> {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        });
+    }
+
     /** A CompletionStage-based view of this client (Warden extension, like curator-x-async). */
     AsyncCuratorFramework async();
 }
