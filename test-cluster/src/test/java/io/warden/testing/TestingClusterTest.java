@@ -1,0 +1,200 @@
+package io.warden.testing;
+
+import io.warden.server.config.PeerSpec;
+import io.warden.server.config.ServerConfig;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.warden.testing.EnsembleGuard.assumeEnsemble;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Three in-process servers behind link proxies, with the official ZooKeeper client. */
+class TestingClusterTest {
+    private static final Duration CONNECT = Duration.ofSeconds(20);
+    private static final Duration FAILOVER = Duration.ofSeconds(30);
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T c) {
+        closeables.add(c);
+        return c;
+    }
+
+    private TestingCluster started(int n) throws Exception {
+        TestingCluster cluster = track(new TestingCluster(n));
+        cluster.start();
+        return cluster;
+    }
+
+    private ZooKeeper client(String connectString) throws Exception {
+        ZooKeeper zk = Zk.connect(connectString, CONNECT);
+        closeables.add(zk::close);
+        return zk;
+    }
+
+    private static List<Integer> othersThan(TestingCluster cluster, int id) {
+        return cluster.getServers().stream().map(InstanceSpec::id).filter(i -> i != id).toList();
+    }
+
+    @Test
+    void everyServerSeesItsPeersThroughItsOwnProxiesAndBindsItsOwnPorts() throws Exception {
+        TestingCluster cluster = track(new TestingCluster(3));
+        Set<Integer> peerPorts = new HashSet<>();
+        for (InstanceSpec me : cluster.getServers()) {
+            ServerConfig config = cluster.layout.config(me.id());
+            assertEquals(me.id(), config.serverId());
+            assertEquals(me.serverClientPort(), config.clientPort());
+            for (PeerSpec peer : config.servers()) {
+                InstanceSpec real = cluster.getInstance((int) peer.id());
+                if (peer.id() == me.id()) {
+                    assertEquals(real.quorumPort(), peer.quorumPort(), "own quorum port is the real one");
+                    assertEquals(real.electionPort(), peer.electionPort());
+                } else {
+                    assertNotEquals(real.quorumPort(), peer.quorumPort(), "a peer is reached through a proxy");
+                    assertTrue(peerPorts.add(peer.quorumPort()) && peerPorts.add(peer.electionPort()),
+                            "every directed link has proxies of its own");
+                }
+            }
+        }
+        assertEquals(3 * 2 * 2, peerPorts.size());
+        String expected = cluster.getServers().stream().map(InstanceSpec::connectString)
+                .reduce((a, b) -> a + "," + b).orElseThrow();
+        assertEquals(expected, cluster.getConnectString());
+    }
+
+    @Test
+    void pauseFreezesAServersClientPortAndResumeLetsTheAnswerThrough() throws Exception {
+        TestingCluster cluster = started(3);
+        InstanceSpec s = cluster.getInstance(2);
+        assertTrue(FourLetterWordClient.send(s.clientPort(), "ruok", Duration.ofSeconds(5)).isPresent());
+
+        cluster.pause(2);
+
+        assertTrue(FourLetterWordClient.send(s.clientPort(), "ruok", Duration.ofMillis(300)).isEmpty(),
+                "a paused server does not answer through its client proxy");
+        assertTrue(cluster.mode(2).isPresent(), "the harness still sees it on its own port");
+        cluster.resume(2);
+        assertEquals("imok", FourLetterWordClient.send(s.clientPort(), "ruok", Duration.ofSeconds(5))
+                .orElseThrow().trim());
+    }
+
+    @Test
+    void aWriteOnOneServerIsReadAfterSyncOnAnother() throws Exception {
+        TestingCluster cluster = started(3);
+        assumeEnsemble(cluster);
+        ZooKeeper one = client(cluster.getInstance(1).connectString());
+        ZooKeeper three = client(cluster.getInstance(3).connectString());
+
+        Zk.retry(FAILOVER, () -> Zk.create(one, "/shared", "from-1"));
+
+        assertEquals("from-1", Zk.syncRead(three, "/shared"));
+        assertEquals(1, cluster.getServers().stream().filter(s -> cluster.mode(s.id()).orElse("").equals("leader"))
+                .count());
+    }
+
+    @Test
+    void killingTheLeaderElectsAnotherWritesResumeAndTheOldLeaderCatchesUp() throws Exception {
+        TestingCluster cluster = started(3);
+        assumeEnsemble(cluster);
+        ZooKeeper zk = client(cluster.getConnectString());
+        Zk.retry(FAILOVER, () -> Zk.create(zk, "/before", "1"));
+        InstanceSpec leader = cluster.awaitLeader(FAILOVER);
+
+        assertTrue(cluster.killServer(leader.id()));
+
+        InstanceSpec next = cluster.awaitLeader(FAILOVER);
+        assertNotEquals(leader.id(), next.id());
+        Zk.retry(FAILOVER, () -> Zk.create(zk, "/after", "2"));
+        cluster.restartServer(leader.id());
+        assertTrue(cluster.awaitEnsemble(FAILOVER), "old leader rejoins; modes " + cluster.modes());
+        ZooKeeper old = client(leader.connectString());
+        assertEquals("1", Zk.retry(FAILOVER, () -> Zk.syncRead(old, "/before")));
+        assertEquals("2", Zk.retry(FAILOVER, () -> Zk.syncRead(old, "/after")));
+    }
+
+    @Test
+    void partitioningTheLeaderFromTheOthersMovesLeadershipAndHealRejoinsIt() throws Exception {
+        TestingCluster cluster = started(3);
+        assumeEnsemble(cluster);
+        InstanceSpec leader = cluster.awaitLeader(FAILOVER);
+        List<Integer> others = othersThan(cluster, leader.id());
+
+        for (int other : others) {
+            cluster.partition(leader.id(), other);
+        }
+
+        boolean moved = EnsembleLayout.poll(FAILOVER, () -> others.stream()
+                .anyMatch(id -> cluster.mode(id).orElse("").equals("leader")));
+        assertTrue(moved, "one of the majority leads; modes " + cluster.modes());
+        ZooKeeper majority = client(cluster.getInstance(others.get(0)).connectString() + ","
+                + cluster.getInstance(others.get(1)).connectString());
+        Zk.retry(FAILOVER, () -> Zk.create(majority, "/majority", "ok"));
+        assertTrue(EnsembleLayout.poll(FAILOVER, () -> !cluster.mode(leader.id()).orElse("").equals("leader")),
+                "the isolated old leader steps down; modes " + cluster.modes());
+
+        cluster.heal();
+
+        assertTrue(cluster.awaitEnsemble(FAILOVER), "modes " + cluster.modes());
+        ZooKeeper old = client(leader.connectString());
+        assertEquals("ok", Zk.retry(FAILOVER, () -> Zk.syncRead(old, "/majority")));
+    }
+
+    @Test
+    void writesContinueWhileOneFollowerCannotHearTheLeaderAndItCatchesUpAfterHeal() throws Exception {
+        TestingCluster cluster = started(3);
+        assumeEnsemble(cluster);
+        InstanceSpec leader = cluster.awaitLeader(FAILOVER);
+        int follower = othersThan(cluster, leader.id()).get(0);
+        ZooKeeper zk = client(leader.connectString());
+
+        cluster.partitionOneWay(leader.id(), follower);
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            Zk.retry(FAILOVER, () -> Zk.create(zk, "/oneway-" + n, "v" + n));
+        }
+        cluster.heal();
+
+        ZooKeeper f = client(cluster.getInstance(follower).connectString());
+        assertEquals("v19", Zk.retry(FAILOVER, () -> Zk.syncRead(f, "/oneway-19")));
+        assertTrue(cluster.awaitEnsemble(FAILOVER), "modes " + cluster.modes());
+    }
+
+    @Test
+    void aPausedFollowerDoesNotBlockWritesAndCatchesUpOnResume() throws Exception {
+        TestingCluster cluster = started(3);
+        assumeEnsemble(cluster);
+        InstanceSpec leader = cluster.awaitLeader(FAILOVER);
+        int follower = othersThan(cluster, leader.id()).get(0);
+        ZooKeeper zk = client(leader.connectString());
+
+        cluster.pause(follower);
+        Zk.retry(FAILOVER, () -> Zk.create(zk, "/while-paused", "x"));
+        cluster.resume(follower);
+
+        ZooKeeper f = client(cluster.getInstance(follower).connectString());
+        assertEquals("x", Zk.retry(FAILOVER, () -> {
+            try {
+                return Zk.syncRead(f, "/while-paused");
+            } catch (KeeperException.NoNodeException e) {
+                throw new KeeperException.ConnectionLossException(); // not caught up yet: retry
+            }
+        }));
+    }
+}
