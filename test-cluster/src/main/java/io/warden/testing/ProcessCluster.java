@@ -32,8 +32,13 @@ public final class ProcessCluster extends Ensemble {
     public ProcessCluster(ClusterOptions options, ServerLauncher launcher) throws IOException {
         super(new EnsembleLayout(options, "warden-process-cluster-"));
         this.launcher = launcher;
-        for (InstanceSpec s : layout.specs()) {
-            ZooCfgWriter.write(layout.config(s.id()), zooCfg(s.id()));
+        try {
+            for (InstanceSpec s : layout.specs()) {
+                ZooCfgWriter.write(layout.config(s.id()), zooCfg(s.id()));
+            }
+        } catch (IOException | RuntimeException e) {
+            layout.close();
+            throw e;
         }
     }
 

@@ -51,6 +51,10 @@ public final class ZooCfgWriter {
         if (!config.servers().isEmpty()) {
             Files.writeString(config.dataDir().resolve("myid"), config.serverId() + "\n", StandardCharsets.UTF_8);
         }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         Files.writeString(file, render(config), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,98 @@
+package io.warden.testing;
+
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.warden.testing.EnsembleGuard.assumeEnsemble;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Servers as real JVMs (this test's class path): kill -9, SIGSTOP/SIGCONT, restart. */
+class ProcessClusterTest {
+    private static final Duration CONNECT = Duration.ofSeconds(30);
+    private static final Duration FAILOVER = Duration.ofSeconds(30);
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    private ProcessCluster started(int n) throws Exception {
+        ProcessCluster cluster = new ProcessCluster(ClusterOptions.builder().servers(n).build(),
+                ServerLauncher.fromCurrentClasspath());
+        closeables.add(cluster);
+        cluster.start();
+        return cluster;
+    }
+
+    private ZooKeeper client(String connectString) throws Exception {
+        ZooKeeper zk = Zk.connect(connectString, CONNECT);
+        closeables.add(zk::close);
+        return zk;
+    }
+
+    @Test
+    void aStandaloneProcessSurvivesSigstopAndKeepsAcknowledgedWritesAcrossKill9() throws Exception {
+        ProcessCluster cluster = started(1);
+        InstanceSpec s = cluster.getInstance(1);
+        assertEquals("standalone", cluster.mode(1).orElseThrow());
+        ZooKeeper zk = client(s.connectString());
+        for (int i = 0; i < 20; i++) {
+            Zk.create(zk, "/p" + i, "v" + i);
+        }
+
+        cluster.sigstop(1);
+        assertTrue(cluster.process(1).orElseThrow().isStopped());
+        assertTrue(cluster.mode(1).isEmpty(), "a stopped JVM does not answer");
+        cluster.sigcont(1);
+        assertEquals("standalone", cluster.mode(1).orElseThrow());
+
+        long pid = cluster.process(1).orElseThrow().pid();
+        assertTrue(cluster.kill9(1));
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " is gone");
+        cluster.restart(1);
+        assertNotEquals(pid, cluster.process(1).orElseThrow().pid());
+        ZooKeeper again = client(s.connectString());
+        for (int i = 0; i < 20; i++) {
+            assertEquals("v" + i, Zk.read(again, "/p" + i), "acknowledged write /p" + i + " survived kill -9");
+        }
+    }
+
+    @Test
+    void killNineOfTheLeaderKeepsEveryAcknowledgedWriteOnEveryServer() throws Exception {
+        ProcessCluster cluster = started(3);
+        assumeEnsemble(cluster);
+        ZooKeeper zk = client(cluster.getConnectString());
+        List<String> acknowledged = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            acknowledged.add(Zk.retry(FAILOVER, () -> Zk.create(zk, "/ack-" + n, "v" + n)));
+        }
+        InstanceSpec leader = cluster.awaitLeader(FAILOVER);
+
+        assertTrue(cluster.kill9(leader.id()));
+        InstanceSpec next = cluster.awaitLeader(FAILOVER);
+        assertNotEquals(leader.id(), next.id());
+        acknowledged.add(Zk.retry(FAILOVER, () -> Zk.create(zk, "/ack-after", "after")));
+        cluster.restart(leader.id());
+        assertTrue(cluster.awaitEnsemble(FAILOVER), "modes " + cluster.modes());
+
+        for (InstanceSpec s : cluster.getServers()) {
+            ZooKeeper each = client(s.connectString());
+            for (String path : acknowledged) {
+                Zk.retry(FAILOVER, () -> Zk.syncRead(each, path));
+            }
+        }
+    }
+}
