@@ -94,6 +94,9 @@ public interface CuratorFramework extends Closeable {
     /** A view of this client in another namespace (null: none). It shares the connection; do not start or close it. */
     CuratorFramework usingNamespace(String newNamespace);
 
+    /** A view that tracks the watchers set through it, for {@link WatcherRemoveCuratorFramework#removeWatchers()}. */
+    WatcherRemoveCuratorFramework newWatcherRemoveCuratorFramework();
+
     /** The namespace, or "" for none. */
     String getNamespace();
 

@@ -374,4 +374,24 @@ public abstract class EventsSuite extends SuiteBase {
         client.create().orSetData(0).forPath(base, bytes("b"));
         assertEquals("b", str(client.getData().forPath(base)));
     }
+
+    @Test
+    void watcherRemovingViewDropsTheWatchersSetThroughIt() throws Exception {
+        client.create().forPath(base, bytes(""));
+        WatcherRemoveCuratorFramework view = client.newWatcherRemoveCuratorFramework();
+        Recorder mine = new Recorder();
+        Recorder theirs = new Recorder();
+        view.getData().usingWatcher(mine).forPath(base);
+        view.getChildren().usingWatcher(mine).forPath(base);
+        client.getData().usingWatcher(theirs).forPath(base);
+        view.removeWatchers();
+        client.setData().forPath(base, bytes("x"));
+        assertEquals(EventType.NodeDataChanged, take(theirs.events).getType());
+        List<EventType> got = new java.util.ArrayList<>();
+        for (WatchedEvent e = mine.events.poll(300, TimeUnit.MILLISECONDS); e != null; e = mine.events.poll(100, TimeUnit.MILLISECONDS)) {
+            got.add(e.getType());
+        }
+        assertFalse(got.contains(EventType.NodeDataChanged), got.toString());
+        assertTrue(got.contains(EventType.DataWatchRemoved), got.toString());
+    }
 }

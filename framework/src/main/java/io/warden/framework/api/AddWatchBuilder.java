@@ -34,6 +34,7 @@ public final class AddWatchBuilder extends WatchableBuilder<AddWatchBuilder> {
         core.checkStarted();
         String fixed = ns.fix(path);
         io.warden.znode.Watcher w = watcher() != null ? watcher() : client.listenerWatcher();
+        client.noteWatcher(fixed, w);
         return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().addWatch(fixed, w, mode)));
     }
 }

@@ -35,6 +35,7 @@ public final class ExistsBuilder extends WatchableBuilder<ExistsBuilder> {
     private CompletableFuture<Stat> start(String path) {
         core.checkStarted();
         String fixed = ns.fix(path);
+        client.noteWatcher(fixed, watcher());
         return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> parentContainers
                 ? core.mkdirs(TreeOps.parentOf(fixed), true, true) : CompletableFuture.completedFuture(null))
                 .thenCompose(v -> core.zk().exists(fixed, watcher())));

@@ -36,6 +36,7 @@ public final class GetChildrenBuilder extends WatchableBuilder<GetChildrenBuilde
     private CompletableFuture<ZkClient.ChildrenAndStat> start(String path) {
         core.checkStarted();
         String fixed = ns.fix(path);
+        client.noteWatcher(fixed, watcher());
         return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().getChildren(fixed, watcher())))
                 .thenApply(r -> {
                     if (storingStatIn != null) {

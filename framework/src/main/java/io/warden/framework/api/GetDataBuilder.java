@@ -47,6 +47,7 @@ public final class GetDataBuilder extends WatchableBuilder<GetDataBuilder> {
     private CompletableFuture<NodeData> start(String path) {
         core.checkStarted();
         String fixed = ns.fix(path);
+        client.noteWatcher(fixed, watcher());
         return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().getData(fixed, watcher())))
                 .thenApply(d -> {
                     byte[] data = d.data();

@@ -4,6 +4,7 @@ import io.warden.framework.CuratorFramework;
 import io.warden.framework.CuratorFrameworkFactory;
 import io.warden.framework.CuratorFrameworkState;
 import io.warden.framework.CuratorZookeeperClient;
+import io.warden.framework.WatcherRemoveCuratorFramework;
 import io.warden.framework.api.CreateBuilder;
 import io.warden.framework.api.CuratorEvent;
 import io.warden.framework.api.CuratorEventType;
@@ -36,24 +37,28 @@ import java.util.concurrent.TimeUnit;
  * The {@link CuratorFramework} implementation: a thin view (namespace) over a shared {@link FrameworkCore}.
  * The root view owns the life cycle; namespace views share it and refuse start/close.
  */
-public final class CuratorFrameworkImpl implements CuratorFramework {
+public final class CuratorFrameworkImpl implements WatcherRemoveCuratorFramework {
     private final FrameworkCore core;
     private final Namespace namespace;
     private final boolean isRoot;
     private final Watcher listenerWatcher;
+    /** Watchers set through this view (server path, wrapped watcher); null unless it is a watcher-removing view. */
+    private final java.util.Set<java.util.Map.Entry<String, Watcher>> tracked;
 
     public CuratorFrameworkImpl(CuratorFrameworkFactory.Builder builder) {
         this.core = new FrameworkCore(builder);
         this.namespace = Namespace.of(builder.getNamespace());
         this.isRoot = true;
+        this.tracked = null;
         this.listenerWatcher = newListenerWatcher();
         core.bind(this);
     }
 
-    private CuratorFrameworkImpl(FrameworkCore core, Namespace namespace) {
+    private CuratorFrameworkImpl(FrameworkCore core, Namespace namespace, boolean trackWatchers) {
         this.core = core;
         this.namespace = namespace;
         this.isRoot = false;
+        this.tracked = trackWatchers ? java.util.concurrent.ConcurrentHashMap.newKeySet() : null;
         this.listenerWatcher = newListenerWatcher();
     }
 
@@ -85,14 +90,45 @@ public final class CuratorFrameworkImpl implements CuratorFramework {
     public Namespace namespaceInfo() { return namespace; }
 
     public Watcher wrap(Watcher w) {
-        return w == null ? null : new NamespaceWatcher(core, namespace, w, null);
+        return w == null ? null : new NamespaceWatcher(core, namespace, w, null, tracked == null ? null : this::forgetFired);
     }
 
     public Watcher wrap(CuratorWatcher w) {
-        return w == null ? null : new NamespaceWatcher(core, namespace, null, w);
+        return w == null ? null : new NamespaceWatcher(core, namespace, null, w, tracked == null ? null : this::forgetFired);
+    }
+
+    /** A tracked one-shot watcher fired: it is out of the client's tables, so stop remembering it. */
+    private void forgetFired(NamespaceWatcher w) {
+        tracked.removeIf(e -> e.getValue().equals(w)
+                && !core.zk().watchManager().contains(e.getKey(), w, Watcher.WatcherType.Any));
     }
 
     public Watcher listenerWatcher() { return listenerWatcher; }
+
+    /** Builders report each watcher they set (server path), so a watcher-removing view can drop it later. */
+    public void noteWatcher(String fixedPath, Watcher wrapped) {
+        if (tracked != null && wrapped != null) {
+            tracked.add(java.util.Map.entry(fixedPath, wrapped));
+        }
+    }
+
+    @Override
+    public WatcherRemoveCuratorFramework newWatcherRemoveCuratorFramework() {
+        return new CuratorFrameworkImpl(core, namespace, true);
+    }
+
+    @Override
+    public void removeWatchers() {
+        if (tracked == null) {
+            return;
+        }
+        for (java.util.Map.Entry<String, Watcher> e : tracked) {
+            tracked.remove(e);
+            if (core.zk().watchManager().contains(e.getKey(), e.getValue(), Watcher.WatcherType.Any)) {
+                core.zk().removeWatches(e.getKey(), e.getValue(), Watcher.WatcherType.Any, true);
+            }
+        }
+    }
 
     // ---- life cycle ----
 
@@ -153,7 +189,7 @@ public final class CuratorFrameworkImpl implements CuratorFramework {
 
     @Override
     public CuratorFramework usingNamespace(String newNamespace) {
-        return new CuratorFrameworkImpl(core, Namespace.of(newNamespace));
+        return new CuratorFrameworkImpl(core, Namespace.of(newNamespace), false);
     }
 
     @Override

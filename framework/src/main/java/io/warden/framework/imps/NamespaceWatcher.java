@@ -16,16 +16,27 @@ public final class NamespaceWatcher implements Watcher {
     private final Namespace namespace;
     private final Watcher watcher;
     private final CuratorWatcher curatorWatcher;
+    private final java.util.function.Consumer<NamespaceWatcher> onTrigger;
 
     NamespaceWatcher(FrameworkCore core, Namespace namespace, Watcher watcher, CuratorWatcher curatorWatcher) {
+        this(core, namespace, watcher, curatorWatcher, null);
+    }
+
+    /** @param onTrigger told (before the user's watcher runs) when a node event arrives; not part of equality */
+    NamespaceWatcher(FrameworkCore core, Namespace namespace, Watcher watcher, CuratorWatcher curatorWatcher,
+                     java.util.function.Consumer<NamespaceWatcher> onTrigger) {
         this.core = core;
         this.namespace = namespace;
         this.watcher = watcher;
         this.curatorWatcher = curatorWatcher;
+        this.onTrigger = onTrigger;
     }
 
     @Override
     public void process(WatchedEvent event) {
+        if (onTrigger != null && event.getType() != io.warden.znode.Watcher.Event.EventType.None) {
+            onTrigger.accept(this);
+        }
         WatchedEvent e = event.getPath() == null ? event
                 : new WatchedEvent(event.getType(), event.getState(), namespace.unfix(event.getPath()), event.getZxid());
         try {
