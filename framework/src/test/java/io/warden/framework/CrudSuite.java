@@ -303,6 +303,11 @@ public abstract class CrudSuite extends SuiteBase {
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> client.getData().forPath("relative"));
+        IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+                () -> client.create().withProtection().forPath("relative", bytes("")));
+        assertTrue(p.getMessage().contains("\"relative\""), p.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> client.transactionOp().create().forPath("/bad/", bytes("")));
+        assertThrows(IllegalArgumentException.class, () -> client.watchers().add().forPath("/x/../y"));
         assertTrue(client.getZookeeperClient().isConnected(), "connection untouched");
     }
 

@@ -145,6 +145,7 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
         if (mode.isTTL() && ttl <= 0) {
             throw new IllegalArgumentException("mode " + mode + " needs withTtl(ms > 0) for " + path);
         }
+        io.warden.znode.PathUtils.validatePath(path, mode.isSequential());
         String protectedId = protection ? UUID.randomUUID().toString() : null;
         String adjusted = protection ? protectedPath(path, protectedId) : path;
         String fixed = ns.fix(adjusted, mode.isSequential());
