@@ -42,7 +42,7 @@ public final class WardenServer implements AutoCloseable {
      */
     public static WardenServer start(ServerConfig config, Clock clock, long reaperIntervalMs) throws IOException {
         ServerPipeline pipeline = config.isStandalone() ? StandalonePipeline.open(config, clock, reaperIntervalMs)
-                : EnsembleMember.open(config, clock);
+                : EnsembleMember.open(config, clock, reaperIntervalMs);
         InetAddress bindHost = config.clientPortAddress().orElse(null);
         InetSocketAddress bind = bindHost == null ? new InetSocketAddress(config.clientPort())
                 : new InetSocketAddress(bindHost, config.clientPort());

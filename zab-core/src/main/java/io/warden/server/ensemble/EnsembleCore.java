@@ -18,6 +18,8 @@ import io.warden.znode.tree.ZnodeStore;
 import io.warden.znode.txn.ErrorTxn;
 import io.warden.znode.watch.WatchSink;
 import io.warden.znode.wire.JuteReader;
+import io.warden.znode.wire.JuteWriter;
+import io.warden.znode.wire.Requests.PathRequest;
 import io.warden.znode.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,7 @@ final class EnsembleCore implements QuorumPeer.Application {
     private final Set<Long> touched = new LinkedHashSet<>();
     private QuorumPeer quorum;
     private Listener listener;
+    private Runnable afterApply = () -> { };
     private volatile Role role = Role.LOOKING;
     private volatile long leaderId = -1;
     private volatile boolean established;
@@ -69,6 +72,11 @@ final class EnsembleCore implements QuorumPeer.Application {
         this.quorum = quorum;
         this.listener = listener;
         this.observer = observer;
+    }
+
+    /** Runs after every applied transaction (snapshot scheduling). */
+    void afterApply(Runnable hook) {
+        this.afterApply = hook;
     }
 
     ReplicatedStore data() {
@@ -115,6 +123,7 @@ final class EnsembleCore implements QuorumPeer.Application {
         ReplicatedStore.Applied a = data.apply(txn);
         sessions.applied(a.header().sessionId(), a.txn());
         listener.applied(a);
+        afterApply.run();
     }
 
     @Override
@@ -220,6 +229,22 @@ final class EnsembleCore implements QuorumPeer.Application {
         }
     }
 
+    /** The leader turns emptied containers and expired TTL nodes into deleteContainer txns. */
+    void reap() {
+        if (!isEstablishedLeader()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        for (String path : data.store().reapCandidates(now, 1000)) {
+            byte[] body = new JuteWriter(path.length() + 8).write(new PathRequest(path)).toByteArray();
+            Prepared p = data.store().prepare(RequestContext.internal(now), OpCode.deleteContainer,
+                    new JuteReader(body));
+            if (p.isWrite() && !(p.txn() instanceof ErrorTxn)) {
+                proposePrepared(0, 0, p, now);
+            }
+        }
+    }
+
     private boolean propose(long sessionId, int cxid, int opcode, byte[] body, AuthInfo auth, WatchSink sink) {
         ZnodeStore store = data.store();
         long now = clock.getAsLong();
@@ -239,6 +264,10 @@ final class EnsembleCore implements QuorumPeer.Application {
             LOG.warn("Server {}: opcode {} forwarded as a write is not one", myId, opcode);
             return true;
         }
+        return proposePrepared(sessionId, cxid, p, now);
+    }
+
+    private boolean proposePrepared(long sessionId, int cxid, Prepared p, long now) {
         try {
             ZabPeer peer = peer();
             long next = ReplicatedStore.nextZxid(peer.currentEpoch(), peer.lastLoggedZxid());

@@ -56,11 +56,14 @@ public final class EnsembleMember implements ServerPipeline {
     private final EnsembleCore core;
     private final EnsembleClients clients;
     private final QuorumPeer quorum;
+    private final EnsembleSnapshots snapshots;
+    private final long reaperMs;
     private volatile boolean closed;
 
-    private EnsembleMember(ServerConfig config, Clock clock, Storage storage, PersistentState recovered,
-                           ZnodeStore store) {
+    private EnsembleMember(ServerConfig config, Clock clock, long reaperMs, Storage storage,
+                           PersistentState recovered, ZnodeStore store) {
         this.config = config;
+        this.reaperMs = reaperMs;
         this.storage = storage;
         EnsembleClients[] ref = new EnsembleClients[1];
         this.executor = new SerialExecutor("warden-pipeline-" + config.serverId(), () -> ref[0].flush());
@@ -89,6 +92,9 @@ public final class EnsembleMember implements ServerPipeline {
         this.quorum = new QuorumPeer(zabConfig(config), recovered, storage, endpoints(config), group, executor,
                 timers, core, new Random(config.serverId() ^ clock.millis()));
         core.bind(quorum, clients, config.self().map(s -> !s.isParticipant()).orElse(false));
+        this.snapshots = new EnsembleSnapshots(storage, core.data(), config.snapCount(), config.snapRetainCount(),
+                executor, zxid -> quorum.peer().compactLog(zxid));
+        core.afterApply(snapshots::applied);
     }
 
     /**
@@ -96,6 +102,11 @@ public final class EnsembleMember implements ServerPipeline {
      * elections. Blocks until the quorum port is bound.
      */
     public static EnsembleMember open(ServerConfig config, Clock clock) throws IOException {
+        return open(config, clock, 60_000);
+    }
+
+    /** @param reaperMs how often the leader looks for emptied containers and expired TTL nodes */
+    public static EnsembleMember open(ServerConfig config, Clock clock, long reaperMs) throws IOException {
         if (config.self().isEmpty()) {
             throw new IOException("server id " + config.serverId() + " has no server line");
         }
@@ -107,7 +118,7 @@ public final class EnsembleMember implements ServerPipeline {
             store.setLastProcessedZxid(state.snapshot().zxid());
             LOG.info("Server {}: snapshot at 0x{}, {} logged txns await the quorum's verdict", config.serverId(),
                     Long.toHexString(state.snapshot().zxid()), state.log().size());
-            member = new EnsembleMember(config, clock, storage, state, store);
+            member = new EnsembleMember(config, clock, reaperMs, storage, state, store);
         } catch (IOException | RuntimeException e) {
             storage.close();
             throw e;
@@ -131,6 +142,7 @@ public final class EnsembleMember implements ServerPipeline {
         }
         timers.scheduleAtFixedRate(() -> executor.execute(core::tick), config.tickTime(), config.tickTime(),
                 TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(() -> executor.execute(core::reap), reaperMs, reaperMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -242,6 +254,7 @@ public final class EnsembleMember implements ServerPipeline {
         timers.shutdownNow();
         quorum.close();
         executor.close();
+        snapshots.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         try {
             storage.close();

@@ -33,6 +33,7 @@ final class LocalEnsemble implements AutoCloseable {
     private final Path dir;
     private final List<PeerSpec> specs = new ArrayList<>();
     private final Map<Long, WardenServer> running = new TreeMap<>();
+    private int snapCount = ServerConfig.DEFAULT_SNAP_COUNT;
 
     LocalEnsemble(Path dir, int voters, int observers) throws IOException {
         this.dir = dir;
@@ -53,11 +54,16 @@ final class LocalEnsemble implements AutoCloseable {
         }
     }
 
+    LocalEnsemble snapCount(int count) {
+        this.snapCount = count;
+        return this;
+    }
+
     ServerConfig config(long id) {
         return ServerConfig.builder().tickTime(TICK_MS).initLimit(10).syncLimit(5)
                 .dataDir(dir.resolve("server-" + id)).clientPortAddress(InetAddress.getLoopbackAddress())
                 .clientPort(0).minSessionTimeout(2 * TICK_MS).maxSessionTimeout(4000)
-                .servers(specs).serverId(id).build();
+                .snapCount(snapCount).fourLetterWordWhitelist(Set.of("*")).servers(specs).serverId(id).build();
     }
 
     LocalEnsemble startAll() throws IOException {

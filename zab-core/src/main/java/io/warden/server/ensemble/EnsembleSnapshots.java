@@ -1,0 +1,96 @@
+package io.warden.server.ensemble;
+
+import io.warden.znode.persist.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * Snapshots an ensemble member's store every ~snapCount applied transactions. Everything applied is
+ * committed, so a snapshot never holds a transaction the quorum could drop. The tree is serialized
+ * on the pipeline thread; the file is written, fsynced and old files purged on a background thread,
+ * after which the ZAB log may forget what the snapshot covers ({@code compacted}, back on the pipeline).
+ */
+final class EnsembleSnapshots implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EnsembleSnapshots.class);
+
+    private final Storage storage;
+    private final ReplicatedStore data;
+    private final int retain;
+    private final int snapCount;
+    private final Executor pipeline;
+    private final LongConsumer compacted;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "warden-snapshot");
+        t.setDaemon(true);
+        return t;
+    });
+    private long threshold;
+    private long sinceLast;
+    private boolean writing;
+
+    EnsembleSnapshots(Storage storage, ReplicatedStore data, int snapCount, int retain, Executor pipeline,
+                      LongConsumer compacted) {
+        this.storage = storage;
+        this.data = data;
+        this.snapCount = snapCount;
+        this.retain = retain;
+        this.pipeline = pipeline;
+        this.compacted = compacted;
+        nextThreshold();
+    }
+
+    private void nextThreshold() {
+        // Randomised like ZooKeeper so the members do not all snapshot at once.
+        threshold = snapCount / 2 + ThreadLocalRandom.current().nextInt(Math.max(1, snapCount / 2));
+    }
+
+    /** Pipeline thread, after each applied transaction. */
+    void applied() {
+        if (++sinceLast < threshold || writing) {
+            return;
+        }
+        sinceLast = 0;
+        nextThreshold();
+        long zxid = data.lastApplied();
+        byte[] bytes = ReplicatedStore.encode(data.store());
+        writing = true;
+        writer.execute(() -> {
+            boolean ok = write(zxid, bytes);
+            pipeline.execute(() -> {
+                writing = false;
+                if (ok) {
+                    compacted.accept(zxid);
+                }
+            });
+        });
+    }
+
+    private boolean write(long zxid, byte[] bytes) {
+        try {
+            storage.snapshots().write(zxid, bytes);
+            storage.purge(retain);
+            LOG.info("Snapshot 0x{} written ({} bytes)", Long.toHexString(zxid), bytes.length);
+            return true;
+        } catch (Exception e) {
+            LOG.error("Snapshot 0x{} failed; the log still holds everything", Long.toHexString(zxid), e);
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.warden.server.ensemble;
+
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static io.warden.server.ensemble.EnsembleReplicationTest.connect;
+import static io.warden.server.ensemble.EnsembleReplicationTest.sync;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Restarts from snapshot + log, whole-ensemble restarts, and the four-letter words of each role. */
+class EnsembleRecoveryTest {
+    @TempDir
+    Path dir;
+
+    private LocalEnsemble ensemble;
+    private final List<ZooKeeper> clients = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        for (ZooKeeper zk : clients) {
+            zk.close(1000);
+        }
+        if (ensemble != null) {
+            ensemble.close();
+        }
+    }
+
+    private void createMany(ZooKeeper zk, int from, int to) throws Exception {
+        for (int i = from; i < to; i++) {
+            zk.create("/n" + i, ("v" + i).getBytes(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        }
+    }
+
+    private int countOn(long server) throws Exception {
+        ZooKeeper zk = connect(ensemble.connectString(server), 4000, clients);
+        sync(zk, "/");
+        return (int) zk.getChildren("/", false).stream().filter(c -> c.startsWith("n")).count();
+    }
+
+    private static long snapshotFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("snapshot")).count();
+        }
+    }
+
+    @Test
+    void aFollowerRestartedFromItsSnapshotsAndLogCatchesUpAndTheWholeEnsembleRestartsWithItsData() throws Exception {
+        ensemble = new LocalEnsemble(dir, 3, 0).snapCount(20).startAll();
+        long leader = ensemble.awaitLeader();
+        long follower = leader == 1 ? 2 : 1;
+        createMany(connect(ensemble.connectString(follower), 4000, clients), 0, 150);
+        LocalEnsemble.until("snapshots written", Duration.ofSeconds(10),
+                () -> snapshotFiles(dir.resolve("server-" + follower)) > 0);
+        ensemble.kill(follower);
+        createMany(connect(ensemble.connectString(leader), 4000, clients), 150, 200);
+        ensemble.start(follower);
+        ensemble.awaitLeader();
+        assertEquals(200, countOn(follower));
+        LocalEnsemble.until("same tree on the restarted follower", Duration.ofSeconds(10),
+                () -> ensemble.member(follower).digest() == ensemble.member(leader).digest());
+        for (ZooKeeper zk : clients) {
+            zk.close(1000);
+        }
+        clients.clear();
+        ensemble.close();
+        ensemble.startAll();
+        ensemble.awaitLeader();
+        for (long id = 1; id <= 3; id++) {
+            assertEquals(200, countOn(id), "server " + id + " after a whole-ensemble restart");
+        }
+    }
+
+    private String fourLetterWord(long server, String word) throws IOException {
+        int port = ensemble.server(server).clientAddress().getPort();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(word.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            InputStream in = s.getInputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void srvrAndMntrReportEachMembersRoleAndTheLeaderCountsItsSyncedLearners() throws Exception {
+        ensemble = new LocalEnsemble(dir, 3, 1).startAll();
+        long leader = ensemble.awaitLeader();
+        LocalEnsemble.until("leader reports 2 synced followers and 1 synced observer", Duration.ofSeconds(10), () -> {
+            String mntr = fourLetterWord(leader, "mntr");
+            return mntr.contains("zk_synced_followers\t2") && mntr.contains("zk_synced_observers\t1");
+        });
+        String mntr = fourLetterWord(leader, "mntr");
+        assertTrue(mntr.contains("zk_server_state\tleader"), mntr);
+        assertTrue(mntr.contains("zk_learners\t3"), mntr);
+        assertTrue(mntr.contains("zk_pending_syncs\t0"), mntr);
+        assertTrue(fourLetterWord(leader, "srvr").contains("Mode: leader"));
+        for (long id = 1; id <= 3; id++) {
+            if (id != leader) {
+                assertTrue(fourLetterWord(id, "srvr").contains("Mode: follower"), "server " + id);
+                assertTrue(fourLetterWord(id, "mntr").contains("zk_server_state\tfollower"), "server " + id);
+            }
+        }
+        assertTrue(fourLetterWord(4, "srvr").contains("Mode: observer"));
+    }
+}
