@@ -35,25 +35,40 @@ final class Dirs {
         }
     }
 
-    /**
-     * {@code count} distinct ports free on 127.0.0.1 right now. They are released before use, so
-     * another process may take one in between: the one race the harness accepts, for ports that
-     * must be written into server lines before any server binds.
-     */
+    /** {@code count} distinct ports free on 127.0.0.1 right now, released at once (see {@link #reservePorts}). */
     static List<Integer> freePorts(int count) {
+        try (PortReservation r = reservePorts(count)) {
+            return r.ports();
+        }
+    }
+
+    /**
+     * Holds {@code count} distinct free ports on 127.0.0.1 until closed, so that nothing in this JVM
+     * (the proxies binding port 0 above all) takes them. Once released another process may still
+     * take one before the server binds it: the harness then moves that server to new ports.
+     */
+    static PortReservation reservePorts(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(s);
-                ports.add(s.getLocalPort());
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
             }
-            return ports;
+            return new PortReservation(held);
         } catch (IOException e) {
+            new PortReservation(held).close();
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
-        } finally {
-            for (ServerSocket s : held) {
+        }
+    }
+
+    /** Reserved ports; close to release them. */
+    record PortReservation(List<ServerSocket> sockets) implements AutoCloseable {
+        List<Integer> ports() {
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        }
+
+        @Override
+        public void close() {
+            for (ServerSocket s : sockets) {
                 try {
                     s.close();
                 } catch (IOException ignored) {

@@ -36,7 +36,14 @@ final class EnsembleLayout implements AutoCloseable {
         this.base = options.baseDirectory().isPresent() ? Files.createDirectories(options.baseDirectory().get())
                 : Files.createTempDirectory(prefix);
         int n = options.servers();
-        List<Integer> ports = Dirs.freePorts(3 * n);
+        try (Dirs.PortReservation reserved = Dirs.reservePorts(3 * n)) {
+            // Held while the proxies bind port 0, so none of them takes a server's port.
+            this.network = new EnsembleNetwork(layout(options, reserved.ports()));
+        }
+    }
+
+    private List<EnsembleNetwork.RealPorts> layout(ClusterOptions options, List<Integer> ports) throws IOException {
+        int n = options.servers();
         List<EnsembleNetwork.RealPorts> real = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int id = i + 1;
@@ -47,7 +54,26 @@ final class EnsembleLayout implements AutoCloseable {
             real.add(new EnsembleNetwork.RealPorts(id, role, dir, ports.get(3 * i), ports.get(3 * i + 1),
                     ports.get(3 * i + 2)));
         }
-        this.network = new EnsembleNetwork(real);
+        return real;
+    }
+
+    /** Moves server {@code id} to fresh ports (its old ones were taken by someone else); proxies follow. */
+    void moveToFreshPorts(int id) {
+        List<Integer> ports = Dirs.freePorts(3);
+        InstanceSpec old = spec(id);
+        network.rebind(new EnsembleNetwork.RealPorts(id, old.role(), old.dataDirectory(), ports.get(0), ports.get(1),
+                ports.get(2)));
+    }
+
+    /** True if {@code e} or a cause says a port was in use. */
+    static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException
+                    || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ClusterOptions options() {

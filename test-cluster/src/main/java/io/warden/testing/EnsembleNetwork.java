@@ -30,7 +30,7 @@ final class EnsembleNetwork implements AutoCloseable {
     }
 
     private final ProxyGroup group = new ProxyGroup();
-    private final Map<Integer, InstanceSpec> specs;
+    private final Map<Integer, InstanceSpec> specs; // replaced entries only under lock
     private final Map<Link, TcpProxy> links = new LinkedHashMap<>();
     private final Map<Integer, TcpProxy> clients = new LinkedHashMap<>();
     private final Set<List<Integer>> cut = new HashSet<>(); // directed (from, to)
@@ -56,7 +56,23 @@ final class EnsembleNetwork implements AutoCloseable {
                 }
             }
         }
-        this.specs = out;
+        this.specs = new java.util.concurrent.ConcurrentHashMap<>(out);
+    }
+
+    /** Server {@code r.id()} now listens on {@code r}'s ports: retarget its client proxy and every link to it. */
+    void rebind(RealPorts r) {
+        synchronized (lock) {
+            InstanceSpec old = spec(r.id());
+            clients.get(r.id()).retarget(loopback(r.clientPort()));
+            for (Map.Entry<Link, TcpProxy> e : links.entrySet()) {
+                if (e.getKey().to() == r.id()) {
+                    e.getValue().retarget(loopback(e.getKey().kind() == PortKind.QUORUM ? r.quorumPort()
+                            : r.electionPort()));
+                }
+            }
+            specs.put(r.id(), new InstanceSpec(r.id(), old.role(), old.dataDirectory(), old.clientPort(),
+                    r.clientPort(), r.quorumPort(), r.electionPort()));
+        }
     }
 
     /** A member's own ports before proxies exist. */
@@ -69,7 +85,7 @@ final class EnsembleNetwork implements AutoCloseable {
     }
 
     List<InstanceSpec> specs() {
-        return List.copyOf(specs.values());
+        return specs.values().stream().sorted(java.util.Comparator.comparingInt(InstanceSpec::id)).toList();
     }
 
     InstanceSpec spec(int id) {
@@ -87,7 +103,7 @@ final class EnsembleNetwork implements AutoCloseable {
     List<PeerSpec> viewOf(int self) {
         spec(self);
         List<PeerSpec> view = new ArrayList<>();
-        for (InstanceSpec s : specs.values()) {
+        for (InstanceSpec s : specs()) {
             int quorum = s.id() == self ? s.quorumPort() : proxy(self, s.id(), PortKind.QUORUM).address().getPort();
             int election = s.id() == self ? s.electionPort()
                     : proxy(self, s.id(), PortKind.ELECTION).address().getPort();

@@ -62,7 +62,7 @@ public final class ProcessCluster extends Ensemble {
                 }
             }
             for (InstanceSpec s : layout.specs()) {
-                awaitAnswering(s.id());
+                awaitAnsweringOrMove(s.id());
             }
         } finally {
             lock.unlock();
@@ -74,6 +74,23 @@ public final class ProcessCluster extends Ensemble {
         processes.put(id, WardenProcess.start(launcher, zooCfg(id), log(id)));
     }
 
+    /** Waits for server {@code id}; if it died because a port was taken, moves it to fresh ports and relaunches. */
+    private void awaitAnsweringOrMove(int id) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                awaitAnswering(id);
+                return;
+            } catch (IOException e) {
+                if (attempt >= 5 || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+                layout.moveToFreshPorts(id);
+                ZooCfgWriter.write(layout.config(id), zooCfg(id));
+                launch(id);
+            }
+        }
+    }
+
     private void awaitAnswering(int id) throws IOException {
         WardenProcess p = processes.get(id);
         int port = layout.spec(id).serverClientPort();
@@ -82,7 +99,7 @@ public final class ProcessCluster extends Ensemble {
         if (!p.isAlive() || !ok) {
             throw new IOException("server " + id + " (pid " + p.pid() + ") "
                     + (p.isAlive() ? "did not answer within " + START_TIMEOUT : "exited") + "; log " + p.log()
-                    + ":\n" + p.logTail(20));
+                    + ":\n" + p.logTail(40));
         }
     }
 
@@ -123,7 +140,7 @@ public final class ProcessCluster extends Ensemble {
             checkOpen();
             kill9(id);
             launch(id);
-            awaitAnswering(id);
+            awaitAnsweringOrMove(id);
         } finally {
             lock.unlock();
         }

@@ -75,9 +75,23 @@ public final class TestingCluster extends Ensemble {
 
     private WardenServer startServer(int id) {
         try {
-            return WardenServer.start(layout.config(id));
+            return startWithPortRetry(id);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Starts server {@code id}; if another process took one of its ports, moves it to fresh ones and retries. */
+    private WardenServer startWithPortRetry(int id) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return WardenServer.start(layout.config(id));
+            } catch (IOException e) {
+                if (attempt >= 5 || !EnsembleLayout.portTaken(e)) {
+                    throw e;
+                }
+                layout.moveToFreshPorts(id);
+            }
         }
     }
 
@@ -118,7 +132,7 @@ public final class TestingCluster extends Ensemble {
         try {
             checkOpen();
             killServer(id);
-            running.put(id, WardenServer.start(layout.config(id)));
+            running.put(id, startWithPortRetry(id));
         } finally {
             lock.unlock();
         }

@@ -42,6 +42,16 @@ class ProcessClusterTest {
         return zk;
     }
 
+    /** {@code zk} if its session survived the failover, else a new session (see TestingClusterTest). */
+    private ZooKeeper sessionOrNew(ZooKeeper zk, String connectString) throws Exception {
+        try {
+            Zk.retry(FAILOVER, () -> zk.exists("/", false));
+            return zk;
+        } catch (org.apache.zookeeper.KeeperException.SessionExpiredException e) {
+            return client(connectString);
+        }
+    }
+
     @Test
     void aStandaloneProcessSurvivesSigstopAndKeepsAcknowledgedWritesAcrossKill9() throws Exception {
         ProcessCluster cluster = started(1);
@@ -84,7 +94,8 @@ class ProcessClusterTest {
         assertTrue(cluster.kill9(leader.id()));
         InstanceSpec next = cluster.awaitLeader(FAILOVER);
         assertNotEquals(leader.id(), next.id());
-        acknowledged.add(Zk.retry(FAILOVER, () -> Zk.create(zk, "/ack-after", "after")));
+        ZooKeeper writer = sessionOrNew(zk, cluster.getConnectString());
+        acknowledged.add(Zk.retry(FAILOVER, () -> Zk.create(writer, "/ack-after", "after")));
         cluster.restart(leader.id());
         assertTrue(cluster.awaitEnsemble(FAILOVER), "modes " + cluster.modes());
 

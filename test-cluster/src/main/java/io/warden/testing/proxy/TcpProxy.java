@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TcpProxy implements AutoCloseable {
     private final EventLoop loop;
     private final String name;
-    private final InetSocketAddress target;
+    private volatile InetSocketAddress target;
     private final Set<Conn> conns = new HashSet<>(); // loop only
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -71,6 +71,20 @@ public final class TcpProxy implements AutoCloseable {
 
     public InetSocketAddress target() {
         return target;
+    }
+
+    /**
+     * Sends new connections to {@code next} (a server that came back on another port); open
+     * connections to the old target are closed. Blocks until applied.
+     */
+    public void retarget(InetSocketAddress next) {
+        onLoop(() -> {
+            target = next;
+            for (Conn c : new ArrayList<>(conns)) {
+                c.closeBoth();
+            }
+            return null;
+        });
     }
 
     public String name() {
