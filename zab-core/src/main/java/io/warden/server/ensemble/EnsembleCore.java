@@ -24,7 +24,9 @@ import io.warden.znode.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -53,6 +55,8 @@ final class EnsembleCore implements QuorumPeer.Application {
     private final LeaderSessions sessions;
     private final LongSupplier clock;
     private final Set<Long> touched = new LinkedHashSet<>();
+    /** Learner frames that reached us while leading but not yet established; replayed once we are. */
+    private final List<Runnable> heldForEstablishment = new ArrayList<>();
     private QuorumPeer quorum;
     private Listener listener;
     private Runnable afterApply = () -> { };
@@ -144,6 +148,7 @@ final class EnsembleCore implements QuorumPeer.Application {
             role = rc.role();
             leaderId = rc.leader();
             established = false;
+            heldForEstablishment.clear();
             sessions.stop();
             data.discardPending();
             touched.clear();
@@ -151,11 +156,19 @@ final class EnsembleCore implements QuorumPeer.Application {
         } else if (event instanceof ZabEvent.LeaderEstablished) {
             established = true;
             sessions.start(data.store().sessions());
+            List<Runnable> held = new ArrayList<>(heldForEstablishment);
+            heldForEstablishment.clear();
+            held.forEach(Runnable::run);
         }
     }
 
     @Override
     public void frame(long from, PeerFrame frame) {
+        if (role == Role.LEADING && !established && !(frame instanceof PeerFrame.SyncReply)) {
+            // A learner may hand us requests before a quorum acknowledged us: keep them, in order.
+            heldForEstablishment.add(() -> frame(from, frame));
+            return;
+        }
         if (frame instanceof PeerFrame.Forward f) {
             if (isEstablishedLeader()) {
                 sessions.touch(f.sessionId());
