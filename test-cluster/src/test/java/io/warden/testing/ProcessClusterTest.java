@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.warden.testing.EnsembleGuard.assumeEnsemble;
+import static io.warden.testing.EnsembleGuard.awaitEnsemble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -82,7 +82,7 @@ class ProcessClusterTest {
     @Test
     void killNineOfTheLeaderKeepsEveryAcknowledgedWriteOnEveryServer() throws Exception {
         ProcessCluster cluster = started(3);
-        assumeEnsemble(cluster);
+        awaitEnsemble(cluster);
         ZooKeeper zk = client(cluster.getConnectString());
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
