@@ -213,4 +213,23 @@ class TestingClusterTest {
             }
         }));
     }
+
+    @Test
+    void anObserverFollowsServesReadsAndItsDeathNeverBlocksWrites() throws Exception {
+        TestingCluster cluster = track(new TestingCluster(ClusterOptions.builder().servers(4).observers(1).build()));
+        cluster.start();
+        awaitEnsemble(cluster);
+        InstanceSpec observer = cluster.getInstance(4);
+        assertTrue(observer.isObserver());
+        assertEquals("observer", cluster.mode(4).orElseThrow());
+        ZooKeeper voters = client(cluster.getInstance(1).connectString());
+        Zk.retry(FAILOVER, () -> Zk.create(voters, "/seen-by-observer", "o"));
+        ZooKeeper obs = client(observer.connectString());
+        assertEquals("o", Zk.retry(FAILOVER, () -> Zk.syncRead(obs, "/seen-by-observer")));
+
+        cluster.killServer(4);
+
+        Zk.retry(FAILOVER, () -> Zk.create(voters, "/without-observer", "w"));
+        assertEquals("w", Zk.read(voters, "/without-observer"));
+    }
 }
