@@ -25,6 +25,20 @@ final class Sessions implements AutoCloseable {
         return sessions;
     }
 
+    /** Opens one session per connect string, in order; if one fails, the ones already open are closed. */
+    static Sessions open(AsyncClient.Factory factory, List<String> connectStrings) throws Exception {
+        Sessions sessions = new Sessions(new ArrayList<>());
+        try {
+            for (String connectString : connectStrings) {
+                sessions.clients.add(factory.open(connectString));
+            }
+        } catch (Exception | Error e) {
+            sessions.close();
+            throw e;
+        }
+        return sessions;
+    }
+
     List<AsyncClient> list() {
         return List.copyOf(clients);
     }
