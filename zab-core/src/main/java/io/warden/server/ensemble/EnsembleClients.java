@@ -253,6 +253,7 @@ final class EnsembleClients implements ClientRequestSink, EnsembleCore.Listener 
     public void syncTarget(long token, long zxid) {
         ClientState st = syncs.remove(token);
         if (st == null) {
+            handshake.syncTarget(token, zxid);
             return;
         }
         for (Owed o : st.owed) {
@@ -285,6 +286,7 @@ final class EnsembleClients implements ClientRequestSink, EnsembleCore.Listener 
                 drain(st);
             }
         }
+        handshake.applied();
     }
 
     private void answerWrite(ClientState st, ReplicatedStore.Applied a, long zxid) {

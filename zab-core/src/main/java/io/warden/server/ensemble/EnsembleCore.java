@@ -24,6 +24,7 @@ import io.warden.znode.wire.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,8 @@ final class EnsembleCore implements QuorumPeer.Application {
     private final LeaderSessions sessions;
     private final LongSupplier clock;
     private final Set<Long> touched = new LinkedHashSet<>();
+    /** Session passwords: drawn by the leader, replicated with the createSession. */
+    private final SecureRandom passwordSource = new SecureRandom();
     /** Learner frames that reached us while leading but not yet established; replayed once we are. */
     private final List<Runnable> heldForEstablishment = new ArrayList<>();
     private QuorumPeer quorum;
@@ -253,7 +256,7 @@ final class EnsembleCore implements QuorumPeer.Application {
             Prepared p = data.store().prepare(RequestContext.internal(now), OpCode.deleteContainer,
                     new JuteReader(body));
             if (p.isWrite() && !(p.txn() instanceof ErrorTxn)) {
-                proposePrepared(0, 0, p, now);
+                proposePrepared(0, 0, p, null, now);
             }
         }
     }
@@ -262,9 +265,12 @@ final class EnsembleCore implements QuorumPeer.Application {
         ZnodeStore store = data.store();
         long now = clock.getAsLong();
         Prepared p;
+        byte[] password = null;
         try {
             if (opcode == OpCode.createSession) {
                 p = store.prepareCreateSession(sessionId, new JuteReader(body).readInt(), now);
+                password = new byte[16];
+                passwordSource.nextBytes(password);
             } else if (opcode == OpCode.closeSession) {
                 p = store.prepareCloseSession(sessionId, now);
             } else {
@@ -277,14 +283,14 @@ final class EnsembleCore implements QuorumPeer.Application {
             LOG.warn("Server {}: opcode {} forwarded as a write is not one", myId, opcode);
             return true;
         }
-        return proposePrepared(sessionId, cxid, p, now);
+        return proposePrepared(sessionId, cxid, p, password, now);
     }
 
-    private boolean proposePrepared(long sessionId, int cxid, Prepared p, long now) {
+    private boolean proposePrepared(long sessionId, int cxid, Prepared p, byte[] password, long now) {
         try {
             ZabPeer peer = peer();
             long next = ReplicatedStore.nextZxid(peer.currentEpoch(), peer.lastLoggedZxid());
-            data.propose(sessionId, cxid, p.txn(), now, next, quorum::propose);
+            data.propose(sessionId, cxid, p.txn(), password, now, next, quorum::propose);
             return true;
         } catch (NotLeaderException e) {
             LOG.info("Server {}: cannot propose, no longer leading", myId);

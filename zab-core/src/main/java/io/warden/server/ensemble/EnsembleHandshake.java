@@ -1,7 +1,6 @@
 package io.warden.server.ensemble;
 
 import io.warden.server.net.ClientConnection;
-import io.warden.server.pipeline.SessionPasswords;
 import io.warden.server.session.SessionIds;
 import io.warden.znode.ZooDefs.OpCode;
 import io.warden.znode.acl.AuthInfo;
@@ -12,16 +11,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Client handshakes on an ensemble member. A new session is a createSession txn (its id is made
  * here, unique per server id): the ConnectResponse leaves when this server applies it. Re-attaching
- * checks the password (the same secret on every member) against the replicated session table, and
- * refuses a client that has seen a newer zxid than this server applied. Without an established
- * leader nobody is let in: the socket closes with no response, so the client tries another server.
- * Pipeline thread only.
+ * checks the password against the replicated session table (the leader drew it; see
+ * {@link ReplicatedStore}). A learner that does not know the session yet, or has applied less than
+ * the client has seen, first catches up with the leader (a sync) and only then decides: a session
+ * created or used through another member a moment ago is not refused for this member's lag. A
+ * client still ahead after that is refused (the socket closes, it tries another server). Without an
+ * established leader nobody is let in: the socket closes with no response. Pipeline thread only.
  */
 final class EnsembleHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleHandshake.class);
@@ -34,19 +38,32 @@ final class EnsembleHandshake {
     private record Connecting(ClientConnection connection) {
     }
 
+    /** A handshake waiting until this member applied what the leader had logged ({@code target}, -1 until known). */
+    private static final class CatchingUp {
+        final ClientConnection connection;
+        final ConnectRequest request;
+        long target = -1;
+
+        CatchingUp(ClientConnection connection, ConnectRequest request) {
+            this.connection = connection;
+            this.request = request;
+        }
+    }
+
     private final EnsembleCore core;
-    private final SessionPasswords passwords;
     private final SessionIds ids;
     private final int minTimeout;
     private final int maxTimeout;
     private final ReplyFrames frames = new ReplyFrames();
     private final Map<Long, ClientConnection> bound = new HashMap<>();
     private final Map<Long, Connecting> connecting = new HashMap<>();
+    /** By sync token; the handshake's tokens are negative, the client side's positive. */
+    private final Map<Long, CatchingUp> catchingUp = new HashMap<>();
+    private long lastToken;
     private Sender sender;
 
-    EnsembleHandshake(EnsembleCore core, SessionPasswords passwords, SessionIds ids, int minTimeout, int maxTimeout) {
+    EnsembleHandshake(EnsembleCore core, SessionIds ids, int minTimeout, int maxTimeout) {
         this.core = core;
-        this.passwords = passwords;
         this.ids = ids;
         this.minTimeout = minTimeout;
         this.maxTimeout = maxTimeout;
@@ -67,8 +84,18 @@ final class EnsembleHandshake {
             c.close();
             return;
         }
+        admit(c, req, false);
+    }
+
+    private void admit(ClientConnection c, ConnectRequest req, boolean caughtUp) {
         long applied = core.data().lastApplied();
-        if (req.lastZxidSeen() > applied) {
+        boolean behind = req.lastZxidSeen() > applied;
+        boolean unknown = req.sessionId() != 0 && !core.data().store().hasSession(req.sessionId());
+        if ((behind || unknown) && !caughtUp && !core.isEstablishedLeader()) {
+            catchUp(c, req);
+            return;
+        }
+        if (behind) {
             LOG.info("Refusing session 0x{} from {}: client has seen zxid 0x{}, this server is at 0x{}",
                     Long.toHexString(req.sessionId()), c.remoteAddress(), Long.toHexString(req.lastZxidSeen()),
                     Long.toHexString(applied));
@@ -89,18 +116,60 @@ final class EnsembleHandshake {
         reattach(c, req);
     }
 
+    /** Asks the leader how far its log goes; the handshake resumes once this member applied that far. */
+    private void catchUp(ClientConnection c, ConnectRequest req) {
+        long token = --lastToken;
+        catchingUp.put(token, new CatchingUp(c, req));
+        if (!core.sync(token)) {
+            catchingUp.remove(token);
+            c.close();
+        }
+    }
+
+    /** The leader answered a sync; false when {@code token} is not a handshake's. */
+    boolean syncTarget(long token, long zxid) {
+        CatchingUp w = catchingUp.get(token);
+        if (w == null) {
+            return false;
+        }
+        w.target = zxid;
+        applied();
+        return true;
+    }
+
+    /** Something was applied (or a target arrived): resume the handshakes that have caught up. */
+    void applied() {
+        if (catchingUp.isEmpty()) {
+            return;
+        }
+        long applied = core.data().lastApplied();
+        List<CatchingUp> ready = new ArrayList<>();
+        for (Iterator<CatchingUp> it = catchingUp.values().iterator(); it.hasNext(); ) {
+            CatchingUp w = it.next();
+            if (w.connection.isClosing()) {
+                it.remove();
+            } else if (w.target >= 0 && applied >= w.target) {
+                it.remove();
+                ready.add(w);
+            }
+        }
+        for (CatchingUp w : ready) { // admitting may write, so not while iterating
+            admit(w.connection, w.request, true);
+        }
+    }
+
     private void reattach(ClientConnection c, ConnectRequest req) {
         long id = req.sessionId();
-        ClientConnection previous = bound.remove(id);
-        if (previous != null && previous != c) {
-            previous.close();
-        }
-        byte[] password = passwords.passwordFor(id);
+        byte[] password = core.data().passwordOf(id);
         Integer timeout = core.data().store().sessions().get(id);
-        if (timeout == null || !MessageDigest.isEqual(password, req.passwd())) {
+        if (timeout == null || password == null || !MessageDigest.isEqual(password, req.passwd())) {
             LOG.info("Invalid or expired session 0x{} from {}", Long.toHexString(id), c.remoteAddress());
             sender.send(c, frames.bare(ConnectResponse.invalid(readOnlyField(c))), core.data().lastApplied(), true);
             return;
+        }
+        ClientConnection previous = bound.remove(id);
+        if (previous != null && previous != c) {
+            previous.close();
         }
         bindSession(c, id, timeout);
         core.touched(id);
@@ -116,7 +185,7 @@ final class EnsembleHandshake {
         }
         ClientConnection c = pending.connection();
         bindSession(c, id, timeout);
-        sender.send(c, frames.bare(new ConnectResponse(0, timeout, id, passwords.passwordFor(id), readOnlyField(c))),
+        sender.send(c, frames.bare(new ConnectResponse(0, timeout, id, core.data().passwordOf(id), readOnlyField(c))),
                 core.data().lastApplied(), false);
     }
 
@@ -146,6 +215,7 @@ final class EnsembleHandshake {
     void reset() {
         bound.clear();
         connecting.clear();
+        catchingUp.clear();
     }
 
     int boundCount() {

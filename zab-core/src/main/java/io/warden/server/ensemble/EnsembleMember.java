@@ -8,7 +8,6 @@ import io.warden.server.net.ClientPort;
 import io.warden.server.net.ClientRequestSink;
 import io.warden.server.pipeline.SerialExecutor;
 import io.warden.server.pipeline.ServerPipeline;
-import io.warden.server.pipeline.SessionPasswords;
 import io.warden.server.quorum.PeerLog;
 import io.warden.server.quorum.QuorumPeer;
 import io.warden.server.session.SessionIds;
@@ -16,15 +15,11 @@ import io.warden.zab.PersistentState;
 import io.warden.zab.Role;
 import io.warden.zab.ZabConfig;
 import io.warden.znode.persist.Storage;
-import io.warden.znode.tree.ZnodeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Start-up recovers only the newest snapshot into the store: logged transactions after it are
  * applied when ZAB delivers them as committed (after the leader's DIFF/TRUNC/SNAP), never at load.
- * Session passwords are HMAC(secret, id) with a secret derived from the ensemble's server lines, so
- * every member accepts a session created on another (see {@link #sessionSecret}).
+ * Session passwords are replicated with the sessions (see {@link ReplicatedStore}), so every member
+ * accepts a session created on another, whatever server lines each member was given.
  *
  * <p>Thread-safe lifecycle; accessors may be called from any thread.
  */
@@ -61,7 +56,7 @@ public final class EnsembleMember implements ServerPipeline {
     private volatile boolean closed;
 
     private EnsembleMember(ServerConfig config, Clock clock, long reaperMs, Storage storage,
-                           PersistentState recovered, ZnodeStore store) {
+                           PersistentState recovered, ReplicatedStore store) {
         this.config = config;
         this.reaperMs = reaperMs;
         this.storage = storage;
@@ -77,10 +72,9 @@ public final class EnsembleMember implements ServerPipeline {
             t.setDaemon(true);
             return t;
         });
-        this.core = new EnsembleCore(config.serverId(), new ReplicatedStore(store),
+        this.core = new EnsembleCore(config.serverId(), store,
                 new LeaderSessions(config.tickTime(), clock::millis), clock::millis);
-        EnsembleHandshake handshake = new EnsembleHandshake(core, SessionPasswords.of(sessionSecret(config)),
-                new SessionIds(config.serverId(), clock.millis()), config.minSessionTimeout(),
+        EnsembleHandshake handshake = new EnsembleHandshake(core, new SessionIds(config.serverId(), clock.millis()), config.minSessionTimeout(),
                 config.maxSessionTimeout());
         EnsembleView view = new EnsembleView(config, core, clock);
         this.clients = new EnsembleClients(executor, core, handshake,
@@ -113,9 +107,8 @@ public final class EnsembleMember implements ServerPipeline {
         Storage storage = Storage.open(config.dataDir(), config.dataLogDir());
         EnsembleMember member;
         try {
-            PersistentState state = PeerLog.load(storage, ReplicatedStore.encode(new ZnodeStore()));
-            ZnodeStore store = ReplicatedStore.decode(state.snapshot().data());
-            store.setLastProcessedZxid(state.snapshot().zxid());
+            PersistentState state = PeerLog.load(storage, ReplicatedStore.emptySnapshot());
+            ReplicatedStore store = new ReplicatedStore(state.snapshot().data(), state.snapshot().zxid());
             LOG.info("Server {}: snapshot at 0x{}, {} logged txns await the quorum's verdict", config.serverId(),
                     Long.toHexString(state.snapshot().zxid()), state.log().size());
             member = new EnsembleMember(config, clock, reaperMs, storage, state, store);
@@ -174,22 +167,6 @@ public final class EnsembleMember implements ServerPipeline {
         PeerSpec self = config.self().orElseThrow();
         InetSocketAddress bind = new InetSocketAddress(self.host(), self.quorumPort());
         return new QuorumPeer.Endpoints(bind, peers, zabTickMs(config), Math.max(256 << 20, config.juteMaxBuffer() * 4));
-    }
-
-    /**
-     * The session-password secret every member shares: SHA-256 over the ensemble's server lines.
-     * Anyone who can read the ensemble's config can derive passwords; clients cannot.
-     */
-    static byte[] sessionSecret(ServerConfig config) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update("warden-session-secret-v1".getBytes(StandardCharsets.UTF_8));
-            config.servers().stream().map(PeerSpec::toConfigLine).sorted()
-                    .forEach(line -> md.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 
     @Override

@@ -59,7 +59,7 @@ final class EnsembleSnapshots implements AutoCloseable {
         sinceLast = 0;
         nextThreshold();
         long zxid = data.lastApplied();
-        byte[] bytes = ReplicatedStore.encode(data.store());
+        byte[] bytes = data.snapshot().data();
         writing = true;
         writer.execute(() -> {
             boolean ok = write(zxid, bytes);

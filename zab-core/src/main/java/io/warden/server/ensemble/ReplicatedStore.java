@@ -4,26 +4,36 @@ import io.warden.zab.Snapshot;
 import io.warden.zab.Zxid;
 import io.warden.znode.tree.ApplyResult;
 import io.warden.znode.tree.ZnodeStore;
+import io.warden.znode.txn.CreateSessionTxn;
 import io.warden.znode.txn.Txn;
 import io.warden.znode.txn.TxnCodec;
-import io.warden.znode.txn.TxnEntry;
 import io.warden.znode.txn.TxnHeader;
 import io.warden.znode.wire.JuteReader;
 import io.warden.znode.wire.JuteWriter;
+import io.warden.znode.wire.WireFormatException;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
  * The znode store of one ensemble member behind a swappable reference (SNAP replaces it), holding
  * only committed state: a transaction is applied when ZAB delivers it. A leader remembers the Txn
  * instance it prepared for each zxid it proposed and applies that same instance, so the store's
- * memory of prepared writes stays consistent. Pipeline thread only.
+ * memory of prepared writes stays consistent.
+ *
+ * <p>Session passwords are replicated state too: the leader draws one at random for each
+ * createSession and the proposal carries it after the txn, so every member (and every snapshot)
+ * knows the same password for a session, whatever its own configuration says. Snapshots are the
+ * store's serialization followed by a password section. Pipeline thread only.
  */
 final class ReplicatedStore {
+    /** Marks the password section after the store in a snapshot ("WPW1"). */
+    private static final int PASSWORDS_MAGIC = 0x57505731;
+
     /** A proposal this server made and has not applied yet. */
-    private record Proposed(TxnHeader header, Txn txn) {
+    private record Proposed(TxnHeader header, Txn txn, byte[] password) {
     }
 
     /** One committed transaction as applied here. */
@@ -31,22 +41,54 @@ final class ReplicatedStore {
     }
 
     private final Map<Long, Proposed> proposed = new HashMap<>();
+    private final Map<Long, byte[]> passwords = new HashMap<>();
     private ZnodeStore store;
     private long lastApplied;
 
-    ReplicatedStore(ZnodeStore store) {
-        this.store = store;
-        this.lastApplied = store.lastProcessedZxid();
+    /** The state a snapshot holds ({@link #snapshot()}'s bytes) at {@code zxid}. */
+    ReplicatedStore(byte[] snapshot, long zxid) {
+        install(snapshot, zxid);
     }
 
-    static ZnodeStore decode(byte[] snapshot) {
-        return ZnodeStore.deserialize(new JuteReader(snapshot, 0, snapshot.length, Integer.MAX_VALUE));
+    /** A snapshot of an empty store with no sessions. */
+    static byte[] emptySnapshot() {
+        return encode(new ZnodeStore(), Map.of());
     }
 
-    static byte[] encode(ZnodeStore store) {
+    private static byte[] encode(ZnodeStore store, Map<Long, byte[]> passwords) {
         JuteWriter out = new JuteWriter(1 << 16);
         store.serialize(out);
+        out.writeInt(PASSWORDS_MAGIC).writeInt(passwords.size());
+        new TreeMap<>(passwords).forEach((id, pw) -> out.writeLong(id).writeBuffer(pw));
         return out.toByteArray();
+    }
+
+    /** @throws WireFormatException when the bytes are not a snapshot of ours */
+    private void install(byte[] snapshot, long zxid) {
+        JuteReader in = new JuteReader(snapshot, 0, snapshot.length, Integer.MAX_VALUE);
+        ZnodeStore decoded = ZnodeStore.deserialize(in);
+        Map<Long, byte[]> pws = new HashMap<>();
+        if (in.remaining() > 0) {
+            if (in.readInt() != PASSWORDS_MAGIC) {
+                throw new WireFormatException("unknown section after the store in a snapshot");
+            }
+            int n = in.readInt();
+            if (n < 0 || n > in.remaining()) {
+                throw new WireFormatException("bad session password count " + n);
+            }
+            for (int i = 0; i < n; i++) {
+                long id = in.readLong();
+                byte[] pw = in.readBuffer();
+                if (pw != null && decoded.hasSession(id)) {
+                    pws.put(id, pw);
+                }
+            }
+        }
+        decoded.setLastProcessedZxid(zxid);
+        store = decoded;
+        passwords.clear();
+        passwords.putAll(pws);
+        lastApplied = zxid;
     }
 
     ZnodeStore store() {
@@ -69,12 +111,30 @@ final class ReplicatedStore {
      */
     long propose(long sessionId, int cxid, Txn txn, long timeMs, long nextZxid,
                  ToLongFunction<byte[]> propose) {
-        long zxid = propose.applyAsLong(TxnCodec.encode(new TxnHeader(sessionId, cxid, nextZxid, timeMs), txn));
+        return propose(sessionId, cxid, txn, null, timeMs, nextZxid, propose);
+    }
+
+    /** As above; a createSession carries the session's {@code password} to every member. */
+    long propose(long sessionId, int cxid, Txn txn, byte[] password, long timeMs, long nextZxid,
+                 ToLongFunction<byte[]> propose) {
+        JuteWriter out = new JuteWriter(128);
+        TxnCodec.writeHeader(out, new TxnHeader(sessionId, cxid, nextZxid, timeMs));
+        TxnCodec.write(out, txn);
+        byte[] pw = txn instanceof CreateSessionTxn ? password : null;
+        if (pw != null) {
+            out.writeBuffer(pw);
+        }
+        long zxid = propose.applyAsLong(out.toByteArray());
         // Every server applies with the ZAB zxid, so a wrong guess only costs the header's copy.
         if (zxid > lastApplied) { // a lone voter may have committed and applied it (decoded) already
-            proposed.put(zxid, new Proposed(new TxnHeader(sessionId, cxid, zxid, timeMs), txn));
+            proposed.put(zxid, new Proposed(new TxnHeader(sessionId, cxid, zxid, timeMs), txn, pw));
         }
         return zxid;
+    }
+
+    /** The replicated password of a live session, or null when this member knows none. */
+    byte[] passwordOf(long sessionId) {
+        return passwords.get(sessionId);
     }
 
     /** The zxid the established leader's next proposal will get (the core's rule). */
@@ -85,32 +145,43 @@ final class ReplicatedStore {
     /** Applies one committed transaction: our own instance if we proposed it, else the decoded payload. */
     Applied apply(io.warden.zab.Txn committed) {
         Proposed own = proposed.remove(committed.zxid());
-        TxnHeader hdr;
-        Txn txn;
-        if (own != null) {
-            hdr = own.header();
-            txn = own.txn();
-        } else {
-            TxnEntry e = TxnCodec.decodeEntry(committed.payload());
-            // The ZAB zxid is authoritative; the header's copy is only informative.
-            hdr = new TxnHeader(e.header().sessionId(), e.header().cxid(), committed.zxid(), e.header().timeMs());
-            txn = e.txn();
+        if (own == null) {
+            own = decode(committed.payload(), committed.zxid());
         }
+        TxnHeader hdr = own.header();
+        Txn txn = own.txn();
         ApplyResult result = store.apply(hdr, txn);
         lastApplied = committed.zxid();
+        long sid = hdr.sessionId();
+        if (txn instanceof CreateSessionTxn && own.password() != null && store.hasSession(sid)) {
+            passwords.put(sid, own.password());
+        } else if (!store.hasSession(sid)) {
+            passwords.remove(sid);
+        }
         return new Applied(hdr, txn, result);
+    }
+
+    /** A proposal's payload: header, txn, then a createSession's password. */
+    private static Proposed decode(byte[] payload, long zxid) {
+        JuteReader in = new JuteReader(payload, 0, payload.length, payload.length);
+        TxnHeader h = TxnCodec.readHeader(in);
+        Txn txn = TxnCodec.read(in);
+        byte[] password = txn instanceof CreateSessionTxn && in.remaining() > 0 ? in.readBuffer() : null;
+        if (in.remaining() != 0) {
+            throw new WireFormatException(in.remaining() + " trailing bytes after txn 0x" + Long.toHexString(zxid));
+        }
+        // The ZAB zxid is authoritative; the header's copy is only informative.
+        return new Proposed(new TxnHeader(h.sessionId(), h.cxid(), zxid, h.timeMs()), txn, password);
     }
 
     /** SNAP: the whole store is replaced; watches registered on the old one are gone. */
     void restore(Snapshot snapshot) {
         proposed.clear();
-        store = decode(snapshot.data());
-        store.setLastProcessedZxid(snapshot.zxid());
-        lastApplied = snapshot.zxid();
+        install(snapshot.data(), snapshot.zxid());
     }
 
     Snapshot snapshot() {
-        return new Snapshot(lastApplied, encode(store));
+        return new Snapshot(lastApplied, encode(store, passwords));
     }
 
     /** Leadership lost: proposals not yet applied are forgotten (if committed, they come back decoded). */

@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 /**
- * An in-process ensemble on 127.0.0.1: per-server ServerConfigs with the same server lines, client
+ * An in-process ensemble on 127.0.0.1: per-server ServerConfigs (the same server lines unless
+ * {@link #peersByName()}), client
  * ports 0, quorum/election ports found free. Members are started, closed ("killed") and restarted
  * from their data dirs by id. Not thread-safe; test thread only.
  */
@@ -34,6 +35,7 @@ final class LocalEnsemble implements AutoCloseable {
     private final List<PeerSpec> specs = new ArrayList<>();
     private final Map<Long, WardenServer> running = new TreeMap<>();
     private int snapCount = ServerConfig.DEFAULT_SNAP_COUNT;
+    private boolean peersByName;
 
     LocalEnsemble(Path dir, int voters, int observers) throws IOException {
         this.dir = dir;
@@ -59,11 +61,28 @@ final class LocalEnsemble implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Every member names itself by IP and its peers as "localhost", as ops teams often write zoo.cfg:
+     * the members' server lines then differ, yet they must behave as one ensemble.
+     */
+    LocalEnsemble peersByName() {
+        this.peersByName = true;
+        return this;
+    }
+
+    private List<PeerSpec> viewOf(long id) {
+        if (!peersByName) {
+            return specs;
+        }
+        return specs.stream().map(s -> s.id() == id ? s : new PeerSpec(s.id(), "localhost", s.quorumPort(),
+                s.electionPort(), s.role(), s.clientAddress())).toList();
+    }
+
     ServerConfig config(long id) {
         return ServerConfig.builder().tickTime(TICK_MS).initLimit(10).syncLimit(5)
                 .dataDir(dir.resolve("server-" + id)).clientPortAddress(InetAddress.getLoopbackAddress())
                 .clientPort(0).minSessionTimeout(2 * TICK_MS).maxSessionTimeout(4000)
-                .snapCount(snapCount).fourLetterWordWhitelist(Set.of("*")).servers(specs).serverId(id).build();
+                .snapCount(snapCount).fourLetterWordWhitelist(Set.of("*")).servers(viewOf(id)).serverId(id).build();
     }
 
     LocalEnsemble startAll() throws IOException {
