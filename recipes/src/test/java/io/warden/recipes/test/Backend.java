@@ -10,6 +10,9 @@ import java.nio.file.Path;
  * TestingServer) or a Warden server. Started lazily on first use, on a loopback ephemeral port.
  */
 public interface Backend extends AutoCloseable {
+    /** How often both servers look for emptied containers and expired TTL nodes. */
+    long REAPER_INTERVAL_MS = 200;
+
     String name();
 
     String connectString() throws Exception;
@@ -29,6 +32,9 @@ public interface Backend extends AutoCloseable {
         @Override
         public synchronized String connectString() throws Exception {
             if (server == null) {
+                // TTL nodes need extended types; a short reaper interval lets tests see TTL/container expiry
+                System.setProperty("zookeeper.extendedTypesEnabled", "true");
+                System.setProperty("znode.container.checkIntervalMs", String.valueOf(REAPER_INTERVAL_MS));
                 server = new org.apache.curator.test.TestingServer(-1, true);
             }
             return server.getConnectString();
@@ -63,7 +69,8 @@ public interface Backend extends AutoCloseable {
             if (server == null) {
                 dir = Files.createTempDirectory("warden-recipes");
                 server = io.warden.server.WardenServer.start(io.warden.server.config.ServerConfig.builder()
-                        .dataDir(dir).clientPort(0).clientPortAddress(InetAddress.getLoopbackAddress()).build());
+                        .dataDir(dir).clientPort(0).clientPortAddress(InetAddress.getLoopbackAddress()).build(),
+                        java.time.Clock.systemUTC(), REAPER_INTERVAL_MS);
             }
             return server.connectString();
         }
