@@ -28,6 +28,12 @@ final class ClientChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        driver.onReadComplete(ctx.channel());
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         driver.onInactive(ctx.channel());
     }

@@ -1,7 +1,6 @@
 package io.warden.client;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -10,8 +9,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.PlatformDependent;
 import io.warden.znode.KeeperException;
 import io.warden.znode.WatchedEvent;
 import io.warden.znode.Watcher;
@@ -34,11 +33,13 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The connection state machine of one client. Every field is confined to one Netty event loop:
@@ -50,6 +51,8 @@ import java.util.concurrent.TimeUnit;
 final class ConnectionDriver {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionDriver.class);
     private static final long MS = 1_000_000L;
+    /** Requests taken from the submit queue per loop task, so one busy client cannot starve the others on the loop. */
+    private static final int MAX_DRAIN = 1024;
 
     record AuthInfo(String scheme, byte[] auth) {}
 
@@ -83,6 +86,11 @@ final class ConnectionDriver {
     private int nextXid = 1;
     private final ArrayDeque<Packet<?>> pending = new ArrayDeque<>();
     private final ArrayDeque<Packet<?>> waiting = new ArrayDeque<>();
+    // Submitted from any thread, taken on the loop in order by one task per burst (not one task per request).
+    private final Queue<Packet<?>> submitted = PlatformDependent.newMpscQueue();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drainSubmitted;
+    private final OutboundBatch out = new OutboundBatch();
     private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
     private ScheduledFuture<?> tickTask;
     private CompletableFuture<Void> closeFuture;
@@ -103,8 +111,6 @@ final class ConnectionDriver {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(
                                 config.maxBufferBytes() + 4, 0, 4, 0, 4, true));
-                        // pipelined requests written in one loop iteration leave in one syscall
-                        ch.pipeline().addLast(new FlushConsolidationHandler(256, true));
                         ch.pipeline().addLast(new ClientChannelHandler(self));
                     }
                 });
@@ -159,8 +165,9 @@ final class ConnectionDriver {
             closeFuture = done;
             if (state.isConnected() && !handshaking) {
                 Packet<Void> p = new Packet<>(Request.write(OpCode.closeSession, null, null, "/"),
-                        new CompletableFuture<>());
+                        new CompletableFuture<>(), config.maxBufferBytes());
                 send(p);
+                out.flush();
                 ScheduledFuture<?> timer = loop.schedule(this::finishClose, Math.max(1, waitMs), TimeUnit.MILLISECONDS);
                 p.future.whenComplete((v, e) -> {
                     timer.cancel(false);
@@ -184,6 +191,7 @@ final class ConnectionDriver {
         }
         Channel ch = channel;
         channel = null;
+        out.attach(null);
         if (ch != null) {
             ch.close();
         }
@@ -208,6 +216,7 @@ final class ConnectionDriver {
         attemptStartNanos = now();
         ChannelFuture cf = bootstrap.connect(target);
         channel = cf.channel();
+        out.attach(channel);
         currentHost = addr;
         cf.addListener(f -> {
             if (!f.isSuccess()) {
@@ -233,6 +242,7 @@ final class ConnectionDriver {
             return;
         }
         channel = null;
+        out.attach(null);
         boolean wasConnected = state.isConnected();
         failAll(KeeperException.Code.CONNECTIONLOSS);
         if (!state.isAlive() || closeFuture != null) {
@@ -302,6 +312,7 @@ final class ConnectionDriver {
         connectWaiters.clear();
         ws.forEach(w -> w.complete(null));
         drainWaiting();
+        out.flush();
     }
 
     /** Forget the session: the server did or will. Watches go with it; the next handshake asks for a new one. */
@@ -320,7 +331,14 @@ final class ConnectionDriver {
         for (JuteRecord batch : SetWatchesBatcher.batches(watches.snapshotPaths(), lastZxid,
                 config.connectString()::prependChroot)) {
             int opcode = ((io.warden.znode.wire.Requests.SetWatchesRequest) batch).v2() ? OpCode.setWatches2 : OpCode.setWatches;
-            Packet<Void> p = new Packet<>(Request.write(opcode, batch, null, "/"), new CompletableFuture<>());
+            Packet<Void> p;
+            try {
+                p = new Packet<>(Request.write(opcode, batch, null, "/"), new CompletableFuture<>(),
+                        config.maxBufferBytes());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("setWatches batch not sent: {}", e.getMessage());
+                continue;
+            }
             p.future.whenComplete((v, e) -> {
                 if (e != null) {
                     LOG.info("setWatches failed: {}", e.toString());
@@ -424,11 +442,32 @@ final class ConnectionDriver {
 
     // ---- sending ----
 
+    /**
+     * Queues an encoded request from any thread, without blocking. Requests are sent in the order
+     * they were queued; a burst costs one loop task, one write per 32 KB and one flush.
+     */
     <T> void enqueue(Packet<T> p) {
-        if (!loop.inEventLoop()) {
-            loop.execute(() -> enqueue(p));
-            return;
+        submitted.offer(p);
+        if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
+            loop.execute(drainTask);
         }
+    }
+
+    private void drainSubmitted() {
+        // cleared before taking: a request queued after our last poll schedules the next drain
+        drainScheduled.set(false);
+        Packet<?> p;
+        int n = 0;
+        while (n++ < MAX_DRAIN && (p = submitted.poll()) != null) {
+            admit(p);
+        }
+        out.flush();
+        if (!submitted.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            loop.execute(drainTask);
+        }
+    }
+
+    private void admit(Packet<?> p) {
         if (!state.isAlive() || closeFuture != null) {
             p.fail(KeeperException.create(state == ClientState.AUTH_FAILED
                     ? KeeperException.Code.AUTHFAILED : KeeperException.Code.SESSIONEXPIRED, p.request.clientPath()));
@@ -447,25 +486,29 @@ final class ConnectionDriver {
         }
     }
 
+    /** Appends to the outbound batch; the caller flushes (at the end of its loop task). */
     private void send(Packet<?> p) {
         int xid = nextXid;
         nextXid = nextXid == Integer.MAX_VALUE ? 1 : nextXid + 1;
         p.xid = xid;
-        byte[] frame;
-        try {
-            frame = encode(new RequestHeader(xid, p.request.opcode()), p.request.body());
-        } catch (IllegalArgumentException e) {
-            p.fail(e);
-            return;
-        }
+        Frames.setXid(p.frame, xid);
         pending.add(p);
-        channel.writeAndFlush(Unpooled.wrappedBuffer(frame));
+        out.append(p.frame);
         lastSendNanos = now();
     }
 
+    /** Handshake, auth and ping frames: sent at once, after anything already batched. */
     private void writeFrame(RequestHeader header, JuteRecord body) {
-        channel.writeAndFlush(Unpooled.wrappedBuffer(encode(header, body)));
+        out.append(encode(header, body));
+        out.flush();
         lastSendNanos = now();
+    }
+
+    /** End of a read burst: replies may have let waiting requests go; send them in one flush. */
+    void onReadComplete(Channel ch) {
+        if (ch == channel) {
+            out.flush();
+        }
     }
 
     private byte[] encode(RequestHeader header, JuteRecord body) {

@@ -117,7 +117,15 @@ public final class ZkClient implements AutoCloseable {
     /** Sends any request; the low-level escape hatch. */
     public <T> CompletableFuture<T> submit(Request<T> request) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        driver.enqueue(new Packet<>(request, f));
+        Packet<T> p;
+        try {
+            // encoded here, on the caller's thread: the I/O thread only stamps the xid and copies bytes
+            p = new Packet<>(request, f, config.maxBufferBytes());
+        } catch (IllegalArgumentException e) {
+            f.completeExceptionally(e);
+            return f;
+        }
+        driver.enqueue(p);
         return f;
     }
 
