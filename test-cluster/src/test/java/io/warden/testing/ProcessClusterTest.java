@@ -42,14 +42,11 @@ class ProcessClusterTest {
         return zk;
     }
 
-    /** {@code zk} if its session survived the failover, else a new session (see TestingClusterTest). */
-    private ZooKeeper sessionOrNew(ZooKeeper zk, String connectString) throws Exception {
-        try {
-            Zk.retry(FAILOVER, () -> zk.exists("/", false));
-            return zk;
-        } catch (org.apache.zookeeper.KeeperException.SessionExpiredException e) {
-            return client(connectString);
-        }
+    /** {@code zk} once it works again after a failover: its session must have survived (same id). */
+    private static ZooKeeper sameSession(ZooKeeper zk, long sessionId) throws Exception {
+        Zk.retry(FAILOVER, () -> zk.exists("/", false));
+        assertEquals(sessionId, zk.getSessionId(), "the session moved with its id");
+        return zk;
     }
 
     @Test
@@ -84,6 +81,7 @@ class ProcessClusterTest {
         ProcessCluster cluster = started(3);
         awaitEnsemble(cluster);
         ZooKeeper zk = client(cluster.getConnectString());
+        long session = zk.getSessionId();
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             int n = i;
@@ -94,7 +92,7 @@ class ProcessClusterTest {
         assertTrue(cluster.kill9(leader.id()));
         InstanceSpec next = cluster.awaitLeader(FAILOVER);
         assertNotEquals(leader.id(), next.id());
-        ZooKeeper writer = sessionOrNew(zk, cluster.getConnectString());
+        ZooKeeper writer = sameSession(zk, session);
         acknowledged.add(Zk.retry(FAILOVER, () -> Zk.create(writer, "/ack-after", "after")));
         cluster.restart(leader.id());
         assertTrue(cluster.awaitEnsemble(FAILOVER), "modes " + cluster.modes());

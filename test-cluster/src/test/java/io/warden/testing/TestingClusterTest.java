@@ -2,7 +2,9 @@ package io.warden.testing;
 
 import io.warden.server.config.PeerSpec;
 import io.warden.server.config.ServerConfig;
+import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,17 +52,13 @@ class TestingClusterTest {
     }
 
     /**
-     * {@code zk} if its session survived the failover, else a new session. Moving a session off a
-     * killed leader is the server's promise, tested in zab-core; here it must not hide whether
-     * writes resume.
+     * {@code zk} once it works again after a failover. Its session must have survived (same id):
+     * a SessionExpiredException fails the test.
      */
-    private ZooKeeper sessionOrNew(ZooKeeper zk, String connectString) throws Exception {
-        try {
-            Zk.retry(FAILOVER, () -> zk.exists("/", false));
-            return zk;
-        } catch (KeeperException.SessionExpiredException e) {
-            return client(connectString);
-        }
+    private static ZooKeeper sameSession(ZooKeeper zk, long sessionId) throws Exception {
+        Zk.retry(FAILOVER, () -> zk.exists("/", false));
+        assertEquals(sessionId, zk.getSessionId(), "the session moved with its id");
+        return zk;
     }
 
     private static List<Integer> othersThan(TestingCluster cluster, int id) {
@@ -129,15 +127,23 @@ class TestingClusterTest {
         TestingCluster cluster = started(3);
         awaitEnsemble(cluster);
         ZooKeeper zk = client(cluster.getConnectString());
+        long session = zk.getSessionId();
         Zk.retry(FAILOVER, () -> Zk.create(zk, "/before", "1"));
+        Zk.retry(FAILOVER, () -> zk.create("/owned", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL));
         InstanceSpec leader = cluster.awaitLeader(FAILOVER);
 
         assertTrue(cluster.killServer(leader.id()));
 
         InstanceSpec next = cluster.awaitLeader(FAILOVER);
         assertNotEquals(leader.id(), next.id());
-        ZooKeeper writer = sessionOrNew(zk, cluster.getConnectString());
+        ZooKeeper writer = sameSession(zk, session);
         Zk.retry(FAILOVER, () -> Zk.create(writer, "/after", "2"));
+        for (int id : othersThan(cluster, leader.id())) {
+            ZooKeeper each = client(cluster.getInstance(id).connectString());
+            Zk.retry(FAILOVER, () -> Zk.syncRead(each, "/owned"));
+            assertEquals(session, each.exists("/owned", false).getEphemeralOwner(),
+                    "the session's ephemeral survived the failover on server " + id);
+        }
         cluster.restartServer(leader.id());
         assertTrue(cluster.awaitEnsemble(FAILOVER), "old leader rejoins; modes " + cluster.modes());
         ZooKeeper old = client(leader.connectString());
