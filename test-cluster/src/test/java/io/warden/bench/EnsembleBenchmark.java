@@ -23,6 +23,7 @@ public final class EnsembleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        FailoverBenchmark.quietClientLogs();
         BenchSettings settings = BenchSettings.from(System.getProperties());
         EnsembleSettings ensemble = EnsembleSettings.from(System.getProperties());
         BenchReport.header("Warden vs ZooKeeper 3.9.3, " + ensemble.size() + "-node ensembles, official ZooKeeper client",

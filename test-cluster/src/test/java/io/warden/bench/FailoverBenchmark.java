@@ -24,12 +24,24 @@ public final class FailoverBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        quietClientLogs();
         BenchSettings settings = BenchSettings.from(System.getProperties());
         EnsembleSettings ensemble = EnsembleSettings.from(System.getProperties());
         BenchReport.header("Warden vs ZooKeeper 3.9.3, leader failover in 3-node ensembles", settings,
                 ensemble.describe());
         System.out.println(run(settings, ensemble).render());
         System.out.println(legend(ensemble));
+    }
+
+    /**
+     * Every kill makes each ZooKeeper client log a WARN with a stack trace per lost connection; the
+     * trial lines say what happened. Call first in {@code main}, before any client class logs.
+     */
+    static void quietClientLogs() {
+        String key = "org.slf4j.simpleLogger.log.org.apache.zookeeper.ClientCnxn";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "error");
+        }
     }
 
     static String legend(EnsembleSettings ensemble) {
