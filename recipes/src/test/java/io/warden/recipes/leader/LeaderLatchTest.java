@@ -33,7 +33,7 @@ class LeaderLatchTest extends RecipeTestBase {
         }
         Map<String, Integer> ledCount = new HashMap<>();
         long lastToken = -1;
-        for (int cycle = 0; cycle < 120; cycle++) {
+        for (int cycle = 0; cycle < 300; cycle++) {
             waitFor("a leader", () -> latches.stream().anyMatch(LeaderLatch::hasLeadership));
             List<Integer> leaders = new ArrayList<>();
             for (int i = 0; i < n; i++) {

@@ -25,7 +25,7 @@ class LeaderSelectorTest extends RecipeTestBase {
     void autoRequeueCyclesNeverOverlapTokensGrowAndEveryoneLeadsEvenWhenListenersThrow(Backend backend)
             throws Exception {
         int n = 3;
-        int cycles = 150;
+        int cycles = 300;
         AtomicInteger leadersNow = new AtomicInteger();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();

@@ -187,7 +187,11 @@ class InterProcessMutexTest extends RecipeTestBase {
         lock.release();
     }
 
-    /** The seed example with imports rewritten: ten threads share one mutex on /locks. */
+    /**
+     * The seed example with imports rewritten to io.warden.*: ten threads share one mutex on
+     * /locks, each acquiring, holding briefly and releasing. The hold is a read-yield-write of a
+     * plain counter, so any overlap of two holders would lose an increment.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void seedExampleTenThreadsShareOneMutexOnLocks(Backend backend) throws Exception {
@@ -195,7 +199,8 @@ class InterProcessMutexTest extends RecipeTestBase {
         InterProcessMutex lock = new InterProcessMutex(client, "/locks");
         AtomicInteger holders = new AtomicInteger();
         AtomicInteger maxHolders = new AtomicInteger();
-        AtomicInteger completed = new AtomicInteger();
+        int[] unguarded = {0};
+        java.util.Set<String> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -203,12 +208,14 @@ class InterProcessMutexTest extends RecipeTestBase {
                 lock.acquire();
                 try {
                     maxHolders.accumulateAndGet(holders.incrementAndGet(), Math::max);
-                    Thread.onSpinWait(); // "hold briefly"
+                    int before = unguarded[0];
+                    Thread.yield(); // "hold briefly": invite another thread in, if the lock would let it
+                    unguarded[0] = before + 1;
+                    ran.add(Thread.currentThread().getName());
                     holders.decrementAndGet();
                 } finally {
                     lock.release();
                 }
-                completed.incrementAndGet();
                 return null;
             }));
         }
@@ -216,9 +223,11 @@ class InterProcessMutexTest extends RecipeTestBase {
             f.get(60, TimeUnit.SECONDS);
         }
         pool.shutdown();
-        assertEquals(10, completed.get());
+        assertEquals(10, ran.size(), "every one of the ten threads acquired and released");
         assertEquals(1, maxHolders.get(), "one holder at a time");
-        assertTrue(lock.getParticipantNodes().isEmpty());
+        assertEquals(10, unguarded[0], "no increment lost: the holds never overlapped");
+        assertTrue(lock.getParticipantNodes().isEmpty(), "no lock node left behind");
+        assertFalse(lock.isAcquiredInThisProcess());
     }
 
     private static int participants(InterProcessMutex lock) {
