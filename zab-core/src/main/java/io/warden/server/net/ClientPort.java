@@ -44,12 +44,13 @@ public final class ClientPort implements AutoCloseable {
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(new ConnectionAdmission(limiter))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("frames", new ClientFrameDecoder(maxFrame, isFourLetterWord));
-                        ch.pipeline().addLast("requests", new ClientPortHandler(sink, limiter, clock));
+                        ch.pipeline().addLast("requests", new ClientPortHandler(sink, clock));
                     }
                 });
         serverChannel = b.bind(bindAddress).sync().channel();

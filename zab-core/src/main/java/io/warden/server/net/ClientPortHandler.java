@@ -15,25 +15,18 @@ public final class ClientPortHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ClientPortHandler.class);
 
     private final ClientRequestSink sink;
-    private final ConnectionLimiter limiter;
     private final java.util.function.LongSupplier clock;
     private ClientConnection connection;
 
-    public ClientPortHandler(ClientRequestSink sink, ConnectionLimiter limiter, java.util.function.LongSupplier clock) {
+    /** The connection was admitted (maxClientCnxns) by {@link ConnectionAdmission} on the acceptor. */
+    public ClientPortHandler(ClientRequestSink sink, java.util.function.LongSupplier clock) {
         this.sink = sink;
-        this.limiter = limiter;
         this.clock = clock;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         connection = new ClientConnection(ctx.channel(), clock.getAsLong());
-        if (!limiter.tryAcquire(connection.remoteHost())) {
-            LOG.warn("Too many connections from {} - max is {}", connection.remoteHost(), limiter.maxPerHost());
-            ctx.close();
-            connection = null;
-            return;
-        }
         sink.opened(connection);
         ctx.fireChannelActive();
     }
@@ -54,7 +47,6 @@ public final class ClientPortHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (connection != null) {
-            limiter.release(connection.remoteHost());
             sink.closed(connection);
             connection = null;
         }
