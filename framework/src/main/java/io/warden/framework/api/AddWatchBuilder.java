@@ -35,6 +35,6 @@ public final class AddWatchBuilder extends WatchableBuilder<AddWatchBuilder> {
         String fixed = ns.fix(path);
         io.warden.znode.Watcher w = watcher() != null ? watcher() : client.listenerWatcher();
         client.noteWatcher(fixed, w);
-        return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().addWatch(fixed, w, mode)));
+        return core.retrying(n -> core.inNamespace(ns, () -> core.zk().addWatch(fixed, w, mode)));
     }
 }

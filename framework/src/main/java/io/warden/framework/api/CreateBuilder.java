@@ -159,8 +159,7 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
         }
         byte[] body = payload;
         List<ACL> acls = acl != null ? acl : core.aclFor(fixed);
-        CompletableFuture<ZkClient.Created> f = core.retrying(n -> core.ensureNamespace(ns)
-                .thenCompose(v -> attempt(n, fixed, body, acls, protectedId)));
+        CompletableFuture<ZkClient.Created> f = core.retrying(n -> core.inNamespace(ns, () -> attempt(n, fixed, body, acls, protectedId)));
         if (protectedId != null) {
             f.whenComplete((c, e) -> {
                 if (e != null && FrameworkCore.unwrap(e) instanceof KeeperException ke && RetryPolicy.isRetryable(ke.code())) {
@@ -168,8 +167,11 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
                 }
             });
         }
+        if (storingStatIn == null) {
+            return f;
+        }
         return f.thenApply(c -> {
-            if (storingStatIn != null && c.stat() != null) {
+            if (c.stat() != null) {
                 storingStatIn.copyFrom(c.stat());
             }
             return c;
@@ -182,9 +184,11 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
     }
 
     private CompletableFuture<ZkClient.Created> attempt(int n, String fixed, byte[] data, List<ACL> acls, String protectedId) {
-        CompletableFuture<ZkClient.Created> found = protectedId != null && n > 0
-                ? findProtected(fixed, protectedId) : CompletableFuture.completedFuture(null);
-        return found.thenCompose(c -> c != null ? CompletableFuture.completedFuture(c) : create(fixed, data, acls));
+        if (protectedId == null || n == 0) {
+            return create(fixed, data, acls);
+        }
+        return findProtected(fixed, protectedId)
+                .thenCompose(c -> c != null ? CompletableFuture.completedFuture(c) : create(fixed, data, acls));
     }
 
     /** After a connection loss: did the lost create succeed? Look for our protected id among the parent's children. */

@@ -62,7 +62,7 @@ public final class DeleteBuilder extends OperationBuilder<DeleteBuilder> {
     private CompletableFuture<Void> start(String path) {
         core.checkStarted();
         String fixed = ns.fix(path);
-        CompletableFuture<Void> f = core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> attempt(n, fixed)));
+        CompletableFuture<Void> f = core.retrying(n -> core.inNamespace(ns, () -> attempt(n, fixed)));
         if (guaranteed) {
             f.whenComplete((v, e) -> {
                 if (e != null && FrameworkCore.unwrap(e) instanceof KeeperException ke && RetryPolicy.isRetryable(ke.code())) {

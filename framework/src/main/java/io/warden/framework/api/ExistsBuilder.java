@@ -36,7 +36,7 @@ public final class ExistsBuilder extends WatchableBuilder<ExistsBuilder> {
         core.checkStarted();
         String fixed = ns.fix(path);
         client.noteWatcher(fixed, watcher());
-        return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> parentContainers
+        return core.retrying(n -> core.inNamespace(ns, () -> parentContainers
                 ? core.mkdirs(TreeOps.parentOf(fixed), true, true) : CompletableFuture.completedFuture(null))
                 .thenCompose(v -> core.zk().exists(fixed, watcher())));
     }

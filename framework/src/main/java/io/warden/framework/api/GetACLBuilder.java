@@ -24,8 +24,7 @@ public final class GetACLBuilder extends OperationBuilder<GetACLBuilder> {
     public List<ACL> forPath(String path) throws Exception {
         core.checkStarted();
         String fixed = ns.fix(path);
-        CompletableFuture<ZkClient.AclAndStat> f = core.retrying(n -> core.ensureNamespace(ns)
-                .thenCompose(v -> core.zk().getACL(fixed))).thenApply(r -> {
+        CompletableFuture<ZkClient.AclAndStat> f = core.retrying(n -> core.inNamespace(ns, () -> core.zk().getACL(fixed))).thenApply(r -> {
                     if (storingStatIn != null) {
                         storingStatIn.copyFrom(r.stat());
                     }

@@ -37,7 +37,7 @@ public final class GetChildrenBuilder extends WatchableBuilder<GetChildrenBuilde
         core.checkStarted();
         String fixed = ns.fix(path);
         client.noteWatcher(fixed, watcher());
-        return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().getChildren(fixed, watcher())))
+        return core.retrying(n -> core.inNamespace(ns, () -> core.zk().getChildren(fixed, watcher())))
                 .thenApply(r -> {
                     if (storingStatIn != null) {
                         storingStatIn.copyFrom(r.stat());

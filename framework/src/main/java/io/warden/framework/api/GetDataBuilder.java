@@ -48,7 +48,7 @@ public final class GetDataBuilder extends WatchableBuilder<GetDataBuilder> {
         core.checkStarted();
         String fixed = ns.fix(path);
         client.noteWatcher(fixed, watcher());
-        return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().getData(fixed, watcher())))
+        return core.retrying(n -> core.inNamespace(ns, () -> core.zk().getData(fixed, watcher())))
                 .thenApply(d -> {
                     byte[] data = d.data();
                     if (decompressed && data != null) {

@@ -29,7 +29,7 @@ public final class SetACLBuilder extends OperationBuilder<SetACLBuilder> {
         core.checkStarted();
         String fixed = ns.fix(path);
         List<ACL> acls = acl != null ? acl : core.aclFor(fixed);
-        return complete(core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().setACL(fixed, acls, version))),
+        return complete(core.retrying(n -> core.inNamespace(ns, () -> core.zk().setACL(fixed, acls, version))),
                 CuratorEventType.SET_ACL, path, (b, s) -> b.stat(s));
     }
 }

@@ -63,7 +63,7 @@ public final class SetDataBuilder extends OperationBuilder<SetDataBuilder> {
             }
         }
         byte[] body = payload;
-        return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> attempt(n, fixed, body)));
+        return core.retrying(n -> core.inNamespace(ns, () -> attempt(n, fixed, body)));
     }
 
     private CompletableFuture<Stat> attempt(int n, String fixed, byte[] data) {

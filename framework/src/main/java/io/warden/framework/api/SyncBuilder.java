@@ -11,7 +11,7 @@ public final class SyncBuilder extends OperationBuilder<SyncBuilder> {
     public Void forPath(String path) throws Exception {
         core.checkStarted();
         String fixed = ns.fix(path);
-        return complete(core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().sync(fixed)))
+        return complete(core.retrying(n -> core.inNamespace(ns, () -> core.zk().sync(fixed)))
                 .thenApply(p -> (Void) null), CuratorEventType.SYNC, path, (b, v) -> { });
     }
 }

@@ -37,7 +37,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * What every namespace view of one client shares: the protocol client, settings, listeners, the
@@ -170,22 +172,39 @@ public final class FrameworkCore {
      * again while the policy allows for retryable failures. Never blocks: sleeps are scheduled.
      */
     public <T> CompletableFuture<T> retrying(IntFunction<CompletableFuture<T>> attempt) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        runAttempt(0, System.nanoTime(), attempt, result);
-        return result;
+        RetryingCall<T> call = new RetryingCall<>(attempt);
+        call.run();
+        return call.result;
     }
 
-    private <T> void runAttempt(int n, long startNanos, IntFunction<CompletableFuture<T>> attempt,
-                                CompletableFuture<T> result) {
-        CompletableFuture<T> f;
-        try {
-            f = zk.isConnected() ? attempt.apply(n)
-                    : zk.awaitConnected(connectionTimeoutMs).thenCompose(v -> attempt.apply(n));
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
+    /** One call under the retry policy: the result and the attempt bookkeeping in one object. */
+    private final class RetryingCall<T> implements BiConsumer<T, Throwable>, Runnable {
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final IntFunction<CompletableFuture<T>> attempt;
+        final long startNanos = System.nanoTime();
+        int n;
+
+        RetryingCall(IntFunction<CompletableFuture<T>> attempt) {
+            this.attempt = attempt;
         }
-        f.whenComplete((v, e) -> {
+
+        /** Starts attempt {@code n}. */
+        @Override
+        public void run() {
+            CompletableFuture<T> f;
+            try {
+                f = zk.isConnected() ? attempt.apply(n)
+                        : zk.awaitConnected(connectionTimeoutMs).thenCompose(v -> attempt.apply(n));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            f.whenComplete(this);
+        }
+
+        /** An attempt ended. */
+        @Override
+        public void accept(T v, Throwable e) {
             if (e == null) {
                 result.complete(v);
                 return;
@@ -196,11 +215,12 @@ public final class FrameworkCore {
             boolean retry = state.get() == CuratorFrameworkState.STARTED && retryPolicy.allowRetry(cause)
                     && retryPolicy.allowRetry(n, elapsedMs, (t, u) -> delayMs[0] = u.toMillis(t));
             if (retry) {
-                scheduler.schedule(() -> runAttempt(n + 1, startNanos, attempt, result), delayMs[0], TimeUnit.MILLISECONDS);
+                n++;
+                scheduler.schedule(this, delayMs[0], TimeUnit.MILLISECONDS);
             } else {
                 result.completeExceptionally(cause);
             }
-        });
+        }
     }
 
     public static Throwable unwrap(Throwable e) {
@@ -227,6 +247,21 @@ public final class FrameworkCore {
     }
 
     // ---- namespace and parents ----
+
+    /**
+     * Runs {@code op} once the namespace node exists: at once when there is no namespace or it was
+     * already made (the common case, no extra stage), else after {@link #ensureNamespace}.
+     */
+    public <T> CompletableFuture<T> inNamespace(Namespace ns, Supplier<CompletableFuture<T>> op) {
+        if (ns.isEmpty()) {
+            return op.get();
+        }
+        CompletableFuture<Void> made = ensuredNamespaces.get(ns.name());
+        if (made != null && made.isDone() && !made.isCompletedExceptionally()) {
+            return op.get();
+        }
+        return ensureNamespace(ns).thenCompose(v -> op.get());
+    }
 
     /** Creates the namespace node (as a container) once, before the first operation in it. */
     public CompletableFuture<Void> ensureNamespace(Namespace ns) {

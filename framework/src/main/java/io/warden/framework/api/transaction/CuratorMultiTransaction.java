@@ -43,7 +43,7 @@ public final class CuratorMultiTransaction extends OperationBuilder<CuratorMulti
         }
         List<Op> raw = new ArrayList<>(ops.size());
         ops.forEach(o -> raw.add(o.get()));
-        return core.retrying(n -> core.ensureNamespace(ns).thenCompose(v -> core.zk().multi(raw)))
+        return core.retrying(n -> core.inNamespace(ns, () -> core.zk().multi(raw)))
                 .thenApply(results -> toResults(ops, results, ns));
     }
 
