@@ -13,11 +13,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The applied tree: path -> node, the session table with each session's ephemerals, the container
  * and TTL indexes for the reaper, an incrementally maintained digest and the last applied zxid.
- * Mutations fire watches into the caller's delivery list. Not thread-safe (one serial thread).
+ * Mutations fire watches into the caller's delivery list. Not thread-safe (one serial thread), with
+ * one exception: while a {@link StoreSnapshot} is being written, its writer thread iterates
+ * {@link #nodes} (a concurrent map for that reason) and reads nodes that every mutation here first
+ * hands to {@link #beforeChange}.
  */
 final class DataTree {
     static final String ROOT = "/";
@@ -25,13 +29,15 @@ final class DataTree {
     static final String QUOTA = "/zookeeper/quota";
     static final String CONFIG = "/zookeeper/config";
 
-    final HashMap<String, DataNode> nodes = new HashMap<>();
+    final ConcurrentHashMap<String, DataNode> nodes = new ConcurrentHashMap<>();
     final HashMap<Long, Integer> sessions = new HashMap<>();
     final HashMap<Long, HashSet<String>> ephemerals = new HashMap<>();
     final HashSet<String> containers = new HashSet<>();
     final HashSet<String> ttlNodes = new HashSet<>();
     final WatchManager watches;
     long lastProcessedZxid;
+    /** The snapshot being written, if any; owned by the tree's thread. */
+    private StoreSnapshot capture;
     private long digest;
     private long dataSize;
 
@@ -52,8 +58,30 @@ final class DataTree {
         return t;
     }
 
+    /** Starts a copy-on-write capture of the tree as it is now. */
+    StoreSnapshot beginSnapshot() {
+        if (capture != null && !capture.finished()) {
+            throw new IllegalStateException("a snapshot of this tree is still being written");
+        }
+        capture = new StoreSnapshot(this);
+        return capture;
+    }
+
+    /** Every change to the node at {@code path} (insert, remove, any field) is announced here first. */
+    private void beforeChange(String path) {
+        StoreSnapshot c = capture;
+        if (c != null) {
+            if (c.finished()) {
+                capture = null;
+            } else {
+                c.preserve(path);
+            }
+        }
+    }
+
     /** Adds a node to the map and indexes (not to its parent's children). */
     void insert(String path, DataNode n) {
+        beforeChange(path);
         nodes.put(path, n);
         n.digestPart = nodeHash(path, n);
         digest += n.digestPart;
@@ -121,6 +149,7 @@ final class DataTree {
         if (n.numChildren() > 0) {
             return Code.NOTEMPTY.intValue();
         }
+        beforeChange(path);
         nodes.remove(path);
         digest -= n.digestPart;
         dataSize -= path.length() + n.dataLength();
@@ -197,6 +226,7 @@ final class DataTree {
     }
 
     private void rehash(String path, DataNode n, Runnable change) {
+        beforeChange(path);
         digest -= n.digestPart;
         change.run();
         n.digestPart = nodeHash(path, n);

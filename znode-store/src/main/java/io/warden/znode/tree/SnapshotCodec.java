@@ -24,21 +24,28 @@ final class SnapshotCodec {
     private static final int FORMAT = 1;
 
     static void write(DataTree t, JuteWriter out) {
-        out.writeInt(MAGIC).writeInt(FORMAT).writeLong(t.lastProcessedZxid);
-        TreeMap<Long, Integer> sessions = new TreeMap<>(t.sessions);
+        writeHeader(out, t.lastProcessedZxid, new TreeMap<>(t.sessions), t.nodes.size());
+        for (Map.Entry<String, DataNode> e : t.nodes.entrySet()) {
+            writeNode(out, e.getKey(), NodeImage.of(e.getValue()));
+        }
+        out.writeLong(t.digest());
+    }
+
+    /** Everything before the nodes; {@code nodeCount} nodes must follow, then the digest. */
+    static void writeHeader(JuteWriter out, long lastProcessedZxid, TreeMap<Long, Integer> sessions, int nodeCount) {
+        out.writeInt(MAGIC).writeInt(FORMAT).writeLong(lastProcessedZxid);
         out.writeInt(sessions.size());
         for (Map.Entry<Long, Integer> e : sessions.entrySet()) {
             out.writeLong(e.getKey()).writeInt(e.getValue());
         }
-        out.writeInt(t.nodes.size());
-        for (Map.Entry<String, DataNode> e : t.nodes.entrySet()) {
-            DataNode n = e.getValue();
-            out.writeString(e.getKey()).writeBuffer(n.data).writeAclList(n.acl);
-            out.writeLong(n.czxid).writeLong(n.mzxid).writeLong(n.ctime).writeLong(n.mtime);
-            out.writeInt(n.dataVersion).writeInt(n.creates).writeInt(n.aclVersion);
-            out.writeLong(n.owner).writeLong(n.pzxid);
-        }
-        out.writeLong(t.digest());
+        out.writeInt(nodeCount);
+    }
+
+    static void writeNode(JuteWriter out, String path, NodeImage n) {
+        out.writeString(path).writeBuffer(n.data()).writeAclList(n.acl());
+        out.writeLong(n.czxid()).writeLong(n.mzxid()).writeLong(n.ctime()).writeLong(n.mtime());
+        out.writeInt(n.dataVersion()).writeInt(n.creates()).writeInt(n.aclVersion());
+        out.writeLong(n.owner()).writeLong(n.pzxid());
     }
 
     static DataTree read(JuteReader in, WatchManager watches) {

@@ -238,6 +238,16 @@ public final class ZnodeStore {
         SnapshotCodec.write(tree, out);
     }
 
+    /**
+     * Captures the tree, sessions and lastProcessedZxid as they are now, to be written by another thread
+     * while this store goes on applying (see {@link StoreSnapshot}). Cheap: O(sessions). One at a time.
+     *
+     * @throws IllegalStateException while the previous capture is neither written nor closed
+     */
+    public StoreSnapshot beginSnapshot() {
+        return tree.beginSnapshot();
+    }
+
     /** @throws io.warden.znode.wire.WireFormatException when the bytes are not a valid snapshot */
     public static ZnodeStore deserialize(JuteReader in) {
         return deserialize(in, StoreConfig.DEFAULT);

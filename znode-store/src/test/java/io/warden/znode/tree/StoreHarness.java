@@ -24,6 +24,8 @@ final class StoreHarness {
     long zxid;
     long now = 1_000_000L;
     final List<WatchDelivery> delivered = new ArrayList<>();
+    /** Every applied txn, encoded as the log holds it (header + txn). */
+    final List<byte[]> journal = new ArrayList<>();
 
     StoreHarness() {
         this(new ZnodeStore());
@@ -73,7 +75,9 @@ final class StoreHarness {
     }
 
     ApplyResult applyTxn(long session, Txn txn) {
-        ApplyResult r = store.apply(new TxnHeader(session, 0, ++zxid, now), txn);
+        TxnHeader hdr = new TxnHeader(session, 0, ++zxid, now);
+        journal.add(io.warden.znode.txn.TxnCodec.encode(hdr, txn));
+        ApplyResult r = store.apply(hdr, txn);
         delivered.addAll(r.deliveries());
         return r;
     }
