@@ -75,7 +75,8 @@ public final class StandalonePipeline implements ServerPipeline {
                 new SessionIds(Math.max(1, config.serverId()), clock.millis()), frames, clock::millis,
                 config.minSessionTimeout(), config.maxSessionTimeout(),
                 System.getProperty("zookeeper.DigestAuthenticationProvider.superDigest"), passwords);
-        this.snapshotter = new Snapshotter(dataDir, store, txns, committer, config.snapCount(), config.snapRetainCount());
+        this.snapshotter = new Snapshotter(dataDir, store, txns, committer, config.snapCount(), config.snapRetainCount(),
+                executor);
         ServerViewImpl view = new ServerViewImpl(config, store, this, clock);
         this.requests = new RequestPipeline(executor, txns, sessions, frames, config.juteMaxBuffer(),
                 code -> FourLetterWord.fromInt(code).map(w -> view.render(w)).orElse(""));
@@ -126,6 +127,11 @@ public final class StandalonePipeline implements ServerPipeline {
         return executor.call(txns::lastZxid);
     }
 
+    /** The tree digest now (blocks on the pipeline thread; for tests and checks). */
+    long digest() {
+        return executor.call(store::digest);
+    }
+
     private void tick() {
         sessions.expire();
         snapshotter.maybeSnapshot();
@@ -147,8 +153,8 @@ public final class StandalonePipeline implements ServerPipeline {
     public void close() {
         timers.shutdownNow();
         executor.close();
-        committer.close();
         snapshotter.close();
+        committer.close();
         try {
             dataDir.close();
         } catch (IOException e) {
