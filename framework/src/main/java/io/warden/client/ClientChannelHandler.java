@@ -2,40 +2,62 @@ package io.warden.client;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.TooLongFrameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Forwards one channel's frames and life-cycle events to the {@link ConnectionDriver}. */
-final class ClientChannelHandler extends SimpleChannelInboundHandler<ByteBuf> {
+import java.util.List;
+
+/**
+ * Cuts one channel's bytes into length-prefixed frames (each copied once, into its own array) and
+ * forwards them and the channel's life-cycle events to the {@link ConnectionDriver}. A frame longer
+ * than jute.maxbuffer closes the connection. Runs on the channel's event loop.
+ */
+final class ClientChannelHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
     private final ConnectionDriver driver;
+    private final int maxFrameBytes;
 
-    ClientChannelHandler(ConnectionDriver driver) {
+    ClientChannelHandler(ConnectionDriver driver, int maxFrameBytes) {
         this.driver = driver;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
         driver.onActive(ctx.channel());
+        super.channelActive(ctx);
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        byte[] bytes = new byte[frame.readableBytes()];
-        frame.readBytes(bytes);
-        driver.onFrame(ctx.channel(), bytes);
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (in.readableBytes() >= 4 && !ctx.isRemoved()) {
+            int len = in.getInt(in.readerIndex());
+            if (len < 0 || len > maxFrameBytes) {
+                in.skipBytes(in.readableBytes());
+                throw new TooLongFrameException("frame of " + len + " bytes exceeds jute.maxbuffer (" + maxFrameBytes + ")");
+            }
+            if (in.readableBytes() < 4 + len) {
+                return;
+            }
+            in.skipBytes(4);
+            byte[] frame = new byte[len];
+            in.readBytes(frame);
+            driver.onFrame(ctx.channel(), frame);
+        }
     }
 
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
         driver.onReadComplete(ctx.channel());
-        ctx.fireChannelReadComplete();
+        super.channelReadComplete(ctx);
     }
 
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         driver.onInactive(ctx.channel());
+        super.channelInactive(ctx);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.PlatformDependent;
 import io.warden.znode.KeeperException;
@@ -109,9 +108,7 @@ final class ConnectionDriver {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(
-                                config.maxBufferBytes() + 4, 0, 4, 0, 4, true));
-                        ch.pipeline().addLast(new ClientChannelHandler(self));
+                        ch.pipeline().addLast(new ClientChannelHandler(self, config.maxBufferBytes()));
                     }
                 });
     }
