@@ -185,7 +185,10 @@ final class LockInternals {
                         continue; // predecessor already left: look again
                     }
                 } else {
-                    client.getChildren().usingWatcher(watcher).forPath(basePath);
+                    List<String> now = Sequences.sorted(client.getChildren().usingWatcher(watcher).forPath(basePath), null);
+                    if (!now.equals(sorted)) {
+                        continue; // changed before the watch was set: its event is not coming, look again
+                    }
                 }
                 waits.increment();
                 if (forever) {

@@ -326,7 +326,7 @@ public class PersistentNode implements Closeable {
             create();
             return;
         }
-        markCreated(created.path(), used);
+        markCreated(created.path(), used, created.stat().getVersion());
     }
 
     /** A node is already at our fixed path: adopt it if it is ours to have, else wait for it to go. */
@@ -341,17 +341,21 @@ public class PersistentNode implements Closeable {
             } else if (ownedByAnotherSession(stat)) {
                 done(); // the watch fires when its owner's session is removed
             } else {
-                markCreated(basePath, null);
+                markCreated(basePath, null, stat.getVersion());
             }
         }));
     }
 
-    /** @param used the data the node was created with, or null if it was adopted (then our data is written) */
-    private void markCreated(String path, byte[] used) {
+    /**
+     * @param used    the data the node was created with, or null if it was adopted (then our data is written)
+     * @param version the node's version as we found it: our catch-up write is conditional on it, so
+     *                it can never overwrite a newer {@link #setData} that got there first
+     */
+    private void markCreated(String path, byte[] used, int version) {
         nodePath = path;
         byte[] now = data;
         if (used != now) {
-            client.setData().forPathAsync(path, now); // setData raced the create, or an adopted node
+            client.setData().withVersion(version).forPathAsync(path, now); // setData raced the create, or adopted
         }
         initialCreate.countDown();
         listeners.forEach(l -> l.nodeCreated(path));
