@@ -304,6 +304,11 @@ final class Learner implements RoleBehavior {
         return ((Snap) m).epoch();
     }
 
+    /** A connection with our leader closed: it is gone (or re-dialling would start a new session anyway). */
+    void leaderLinkLost() {
+        abandon("connection to leader " + leader + " closed in " + phase);
+    }
+
     private void abandon(String reason) {
         if (active) {
             active = false;

@@ -54,6 +54,17 @@ public final class ZabPeer {
     }
 
     /**
+     * The driver saw a connection with {@code peer} close. A learner whose leader it was goes back
+     * to election at once instead of waiting syncLimit ticks (a killed process closes its sockets;
+     * a paused or cut-off one is still caught by the tick limits).
+     */
+    public void linkLost(long peer) {
+        if (behavior instanceof Learner learner && learner.leader() == peer) {
+            learner.leaderLinkLost();
+        }
+    }
+
+    /**
      * Proposes a transaction (leader only, once established).
      *
      * @return its zxid

@@ -161,4 +161,18 @@ class LearnerProtocolTest {
         assertEquals(1, follower.acceptedEpoch());
         assertInstanceOf(QuorumMessage.class, new LeaderInfo(session, 2));
     }
+
+    @Test
+    void aClosedLinkToTheLeaderSendsTheLearnerToElectionAtOnceAndOtherPeersLinksDoNot() {
+        connect(diskWith(0, 0, List.of()));
+        follower.linkLost(3);
+        assertEquals(Role.FOLLOWING, follower.role(), "another follower's link says nothing about the leader");
+        follower.linkLost(LEADER);
+        assertEquals(Role.LOOKING, follower.role());
+        Ready r = follower.ready();
+        assertTrue(r.events().stream().anyMatch(e -> e instanceof ZabEvent.RoleChanged rc && rc.role() == Role.LOOKING),
+                "the role change is reported: " + r.events());
+        follower.linkLost(LEADER);
+        assertEquals(Role.LOOKING, follower.role(), "a late close while looking changes nothing");
+    }
 }

@@ -73,7 +73,17 @@ public final class QuorumPeer implements AutoCloseable {
         this.log = new PeerLog(storage, zxid -> onExecutor(() -> peer.persisted(zxid)),
                 () -> LOG.error("The transaction log failed; this server stops acknowledging"));
         this.transport = new QuorumTransport(config.myId(), endpoints.peers(), group, endpoints.maxFrame(),
-                this::received);
+                new QuorumTransport.Inbound() {
+                    @Override
+                    public void received(long from, PeerFrame frame) {
+                        QuorumPeer.this.received(from, frame);
+                    }
+
+                    @Override
+                    public void linkClosed(long peerId) {
+                        onExecutor(() -> peer.linkLost(peerId));
+                    }
+                });
     }
 
     /** Binds the quorum port and starts ticking. Blocks until bound. */

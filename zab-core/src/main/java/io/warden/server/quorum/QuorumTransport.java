@@ -41,6 +41,10 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     /** Where inbound frames go; called on Netty threads, must not block. */
     public interface Inbound {
         void received(long from, PeerFrame frame);
+
+        /** A link with {@code peer} that was up has closed (the peer died or the network broke). */
+        default void linkClosed(long peer) {
+        }
     }
 
     private final long myId;
@@ -78,7 +82,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         accepted.put(ch, Boolean.TRUE);
                         ch.closeFuture().addListener(f -> accepted.remove(ch));
-                        pipeline(ch).addLast(new InboundHandler());
+                        pipeline(ch).addLast(new InboundHandler(true));
                     }
                 });
         server = b.bind(address).sync().channel();
@@ -127,13 +131,14 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        pipeline(ch).addLast(new InboundHandler());
+                        pipeline(ch).addLast(new InboundHandler(false));
                     }
                 });
         ChannelFuture f = b.connect(address);
         f.addListener((ChannelFutureListener) done -> {
             if (done.isSuccess()) {
                 done.channel().writeAndFlush(new PeerFrame.Hello(myId), done.channel().voidPromise());
+                done.channel().closeFuture().addListener(c -> linkClosed(id));
             } else {
                 LOG.debug("Cannot reach server {} at {}: {}", id, address, done.cause().toString());
             }
@@ -153,9 +158,28 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
                 });
     }
 
+    private void linkClosed(long peer) {
+        if (!closed) {
+            inbound.linkClosed(peer);
+        }
+    }
+
     /** Decodes frames; the first must be a Hello, which names the sender for the rest of the link. */
     private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> {
+        private final boolean acceptedSide;
         private long from = -1;
+
+        InboundHandler(boolean acceptedSide) {
+            this.acceptedSide = acceptedSide;
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            if (from >= 0 && acceptedSide) {
+                linkClosed(from); // outbound links report through their close future
+            }
+            super.channelInactive(ctx);
+        }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf buf) {
