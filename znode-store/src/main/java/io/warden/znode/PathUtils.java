@@ -23,14 +23,19 @@ public final class PathUtils {
         if (path.charAt(path.length() - 1) == '/') {
             return "path must not end with / character";
         }
-        String[] segments = path.substring(1).split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            String s = segments[i];
-            if (s.isEmpty()) {
-                return "empty node name specified @" + (offsetOf(segments, i));
-            }
-            if (s.equals(".") || s.equals("..")) {
-                return "relative paths not allowed @" + offsetOf(segments, i);
+        // one pass over the segments without allocating: every client request validates its path
+        int n = path.length();
+        int start = 1;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                int len = i - start;
+                if (len == 0) {
+                    return "empty node name specified @" + start;
+                }
+                if (path.charAt(start) == '.' && (len == 1 || (len == 2 && path.charAt(start + 1) == '.'))) {
+                    return "relative paths not allowed @" + start;
+                }
+                start = i + 1;
             }
         }
         for (int i = 0; i < path.length(); i++) {
@@ -44,14 +49,6 @@ public final class PathUtils {
             }
         }
         return null;
-    }
-
-    private static int offsetOf(String[] segments, int index) {
-        int offset = 1;
-        for (int i = 0; i < index; i++) {
-            offset += segments[i].length() + 1;
-        }
-        return offset;
     }
 
     public static boolean isValid(String path) {
