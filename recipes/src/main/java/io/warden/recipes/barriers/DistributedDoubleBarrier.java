@@ -39,11 +39,18 @@ public class DistributedDoubleBarrier {
     private final CuratorFramework client;
     private final String barrierPath;
     private final int memberQty;
-    private final String ourName = UUID.randomUUID().toString();
+    private final String ourName;
     private final String ourPath;
     private final String readyPath;
+    /** Set by a leave that deleted our node (kept across a timed-out leave, so it can be retried). */
+    private volatile boolean ourNodeDeleted;
 
     public DistributedDoubleBarrier(CuratorFramework client, String barrierPath, int memberQty) {
+        this(client, barrierPath, memberQty, UUID.randomUUID().toString());
+    }
+
+    /** With a chosen member node name (tests use it to fix the members' order). */
+    DistributedDoubleBarrier(CuratorFramework client, String barrierPath, int memberQty, String memberName) {
         PathUtils.validatePath(barrierPath);
         if (memberQty < 1) {
             throw new IllegalArgumentException("memberQty must be >= 1: " + memberQty);
@@ -51,6 +58,7 @@ public class DistributedDoubleBarrier {
         this.client = client;
         this.barrierPath = barrierPath;
         this.memberQty = memberQty;
+        this.ourName = memberName;
         this.ourPath = ZKPaths.makePath(barrierPath, ourName);
         this.readyPath = ZKPaths.makePath(barrierPath, READY_NODE);
     }
@@ -66,6 +74,7 @@ public class DistributedDoubleBarrier {
         try (Waits waits = new Waits()) {
             client.create().creatingParentContainersIfNeeded().idempotent().withMode(CreateMode.EPHEMERAL)
                     .forPath(ourPath, new byte[0]);
+            ourNodeDeleted = false;
             while (true) {
                 waits.checkLost();
                 CountDownLatch wake = waits.arm();
@@ -107,10 +116,9 @@ public class DistributedDoubleBarrier {
     /** @return true once every member has left, false if the time ran out */
     public boolean leave(long maxWait, TimeUnit unit) throws Exception {
         long deadline = deadline(maxWait, unit);
-        boolean ourNodeExists = true;
         try (Waits waits = new Waits()) {
             while (true) {
-                if (ourNodeExists) {
+                if (!ourNodeDeleted) {
                     waits.checkLost();
                 }
                 List<String> members = members();
@@ -118,12 +126,13 @@ public class DistributedDoubleBarrier {
                     return true;
                 }
                 int ours = members.indexOf(ourName);
-                if (ours < 0 && ourNodeExists) {
+                if (ours < 0 && !ourNodeDeleted) {
                     waits.checkLost();
                     throw new IllegalStateException("not a member of " + barrierPath + ": enter first");
                 }
                 if (ours == 0 && members.size() == 1) {
                     client.delete().guaranteed().quietly().forPath(ourPath);
+                    ourNodeDeleted = true;
                     client.delete().quietly().forPath(readyPath); // the last one out resets the barrier
                     return true;
                 }
@@ -132,9 +141,9 @@ public class DistributedDoubleBarrier {
                 if (ours == 0) {
                     watched = members.get(members.size() - 1); // lowest waits for the highest to go
                 } else {
-                    if (ourNodeExists) {
+                    if (!ourNodeDeleted) {
                         client.delete().guaranteed().quietly().forPath(ourPath);
-                        ourNodeExists = false;
+                        ourNodeDeleted = true;
                     }
                     watched = members.get(0); // the others wait for the lowest
                 }

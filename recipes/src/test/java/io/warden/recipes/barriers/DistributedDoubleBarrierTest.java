@@ -78,23 +78,29 @@ class DistributedDoubleBarrierTest extends RecipeTestBase {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
-    void aTimedOutEnterLeavesNoNodeAndATimedOutLeaveCanBeRetried(Backend backend) throws Exception {
+    void aTimedOutEnterLeavesNoNodeAndATimedOutLeaveCanBeRetriedWhetherLowestOrNot(Backend backend) throws Exception {
         CuratorFramework c1 = newClient(backend);
         CuratorFramework c2 = newClient(backend);
-        DistributedDoubleBarrier first = new DistributedDoubleBarrier(c1, "/double-timeout", 2);
-        assertFalse(first.enter(200, TimeUnit.MILLISECONDS), "alone: no quorum");
+        assertFalse(new DistributedDoubleBarrier(c1, "/double-timeout", 2).enter(200, TimeUnit.MILLISECONDS),
+                "alone: no quorum");
         assertTrue(members(c1, "/double-timeout") <= 0, "the timed-out enter removed its node");
 
-        DistributedDoubleBarrier second = new DistributedDoubleBarrier(c2, "/double-timeout", 2);
+        // the member whose leave times out is first the lowest node, then not the lowest
+        String[][] orders = {{"a", "b"}, {"b", "a"}};
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Boolean> secondEnter = pool.submit(() -> second.enter(WAIT_S, TimeUnit.SECONDS));
-            assertTrue(first.enter(WAIT_S, TimeUnit.SECONDS));
-            assertTrue(secondEnter.get(WAIT_S, TimeUnit.SECONDS));
-            assertFalse(first.leave(200, TimeUnit.MILLISECONDS), "the other member has not left");
-            Future<Boolean> secondLeave = pool.submit(() -> second.leave(WAIT_S, TimeUnit.SECONDS));
-            assertTrue(first.leave(WAIT_S, TimeUnit.SECONDS), "retried leave completes");
-            assertTrue(secondLeave.get(WAIT_S, TimeUnit.SECONDS));
+            for (String[] names : orders) {
+                DistributedDoubleBarrier first = new DistributedDoubleBarrier(c1, "/double-timeout", 2, names[0]);
+                DistributedDoubleBarrier second = new DistributedDoubleBarrier(c2, "/double-timeout", 2, names[1]);
+                Future<Boolean> secondEnter = pool.submit(() -> second.enter(WAIT_S, TimeUnit.SECONDS));
+                assertTrue(first.enter(WAIT_S, TimeUnit.SECONDS));
+                assertTrue(secondEnter.get(WAIT_S, TimeUnit.SECONDS));
+                assertFalse(first.leave(200, TimeUnit.MILLISECONDS), "the other member has not left");
+                Future<Boolean> secondLeave = pool.submit(() -> second.leave(WAIT_S, TimeUnit.SECONDS));
+                assertTrue(first.leave(WAIT_S, TimeUnit.SECONDS), "retried leave completes (" + names[0] + " first)");
+                assertTrue(secondLeave.get(WAIT_S, TimeUnit.SECONDS));
+                assertTrue(members(c1, "/double-timeout") <= 0, "everyone gone");
+            }
         } finally {
             pool.shutdownNow();
         }
