@@ -48,6 +48,11 @@ final class Looking implements RoleBehavior {
         }
     }
 
+    /** A voter's connection closed; the election may settle without waiting for it. */
+    void peerUnreachable() {
+        decide(election.peerUnreachable());
+    }
+
     @Override
     public void persistedAdvanced() {
     }

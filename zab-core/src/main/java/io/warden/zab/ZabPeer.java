@@ -3,8 +3,13 @@ package io.warden.zab;
 import io.warden.zab.election.FastLeaderElection;
 import io.warden.zab.election.Vote;
 import io.warden.zab.message.Notification;
+import io.warden.zab.message.QuorumMessage;
 import io.warden.zab.message.ZabMessage;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * One ZAB peer as a deterministic state machine: no threads, no I/O, no clock. The driver feeds it
@@ -24,6 +29,10 @@ public final class ZabPeer {
     private final Transitions transitions = new PeerTransitions();
     private RoleBehavior behavior;
     private long electionRound;
+    /** Peers whose connection closed and who have sent nothing since. */
+    private final Set<Long> unreachable = new HashSet<>();
+    /** FOLLOWERINFO/OBSERVERINFO that arrived while we were still settling the election we win. */
+    private final Map<Long, QuorumMessage> earlyInfos = new LinkedHashMap<>();
 
     /**
      * @param config    the ensemble and timing
@@ -46,6 +55,13 @@ public final class ZabPeer {
 
     /** Handles one inbound message from peer {@code from}. */
     public void step(long from, ZabMessage message) {
+        unreachable.remove(from);
+        if (behavior instanceof Looking && (message instanceof QuorumMessage.FollowerInfo
+                || message instanceof QuorumMessage.ObserverInfo)) {
+            // A learner that settled before us: its leader is about to be us (replayed if so).
+            earlyInfos.put(from, (QuorumMessage) message);
+            return;
+        }
         if (message instanceof Notification n && behavior.role() != Role.LOOKING) {
             answerLookingPeer(from, n);
             return;
@@ -59,8 +75,11 @@ public final class ZabPeer {
      * a paused or cut-off one is still caught by the tick limits).
      */
     public void linkLost(long peer) {
+        unreachable.add(peer);
         if (behavior instanceof Learner learner && learner.leader() == peer) {
             learner.leaderLinkLost();
+        } else if (behavior instanceof Looking looking) {
+            looking.peerUnreachable();
         }
     }
 
@@ -158,7 +177,9 @@ public final class ZabPeer {
     private final class PeerTransitions implements Transitions {
         @Override
         public void lookForLeader(String reason) {
-            FastLeaderElection election = new FastLeaderElection(config, out, selfVote(), electionRound);
+            earlyInfos.clear();
+            FastLeaderElection election = new FastLeaderElection(config, out, selfVote(), electionRound,
+                    unreachable::contains);
             electionRound = election.round();
             Looking looking = new Looking(election, this, config.myId());
             switchTo(looking, reason);
@@ -171,11 +192,16 @@ public final class ZabPeer {
                 lookForLeader("an observer cannot lead");
                 return;
             }
-            switchTo(new Leader(replica, this, snapshots::takeSnapshot), "elected");
+            Leader leader = new Leader(replica, this, snapshots::takeSnapshot);
+            switchTo(leader, "elected");
+            Map<Long, QuorumMessage> early = new LinkedHashMap<>(earlyInfos);
+            earlyInfos.clear();
+            early.forEach(leader::step);
         }
 
         @Override
         public void learnFrom(long leader) {
+            earlyInfos.clear();
             Learner learner = new Learner(replica, this, leader, random.nextLong());
             switchTo(learner, "elected " + leader);
             learner.start();

@@ -349,11 +349,23 @@ final class EnsembleClients implements ClientRequestSink, EnsembleCore.Listener 
             LOG.info("Closing {} client connections: {}", connections.size(), reason);
         }
         for (ClientConnection c : connections.toArray(new ClientConnection[0])) {
-            c.close();
+            if (!handshake.isHeld(c)) {
+                c.close();
+            }
         }
         handshake.reset();
         syncs.clear();
         syncWaiting.clear();
+    }
+
+    @Override
+    public void nowServing() {
+        handshake.nowServing();
+    }
+
+    /** Timer (any thread): handshakes held too long without a leader are refused. */
+    void expireHeldHandshakes() {
+        executor.execute(handshake::expireHeld);
     }
 
     void send(ClientConnection c, byte[] frame, long zxid, boolean closeAfter) {

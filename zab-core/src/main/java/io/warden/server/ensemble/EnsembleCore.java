@@ -49,6 +49,9 @@ final class EnsembleCore implements QuorumPeer.Application {
 
         /** The leader answered sync {@code token}: reply once applied up to {@code zxid}. */
         void syncTarget(long token, long zxid);
+
+        /** This member has just started to serve clients (see {@link #serving()}). */
+        void nowServing();
     }
 
     private final long myId;
@@ -156,12 +159,16 @@ final class EnsembleCore implements QuorumPeer.Application {
             data.discardPending();
             touched.clear();
             listener.reset("role changed to " + rc.role() + " (" + rc.reason() + ")");
+            if (serving()) {
+                listener.nowServing();
+            }
         } else if (event instanceof ZabEvent.LeaderEstablished) {
             established = true;
             sessions.start(data.store().sessions());
             List<Runnable> held = new ArrayList<>(heldForEstablishment);
             heldForEstablishment.clear();
             held.forEach(Runnable::run);
+            listener.nowServing();
         }
     }
 

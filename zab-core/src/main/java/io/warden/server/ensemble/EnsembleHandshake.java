@@ -14,8 +14,10 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Client handshakes on an ensemble member. A new session is a createSession txn (its id is made
@@ -24,8 +26,11 @@ import java.util.Map;
  * {@link ReplicatedStore}). A learner that does not know the session yet, or has applied less than
  * the client has seen, first catches up with the leader (a sync) and only then decides: a session
  * created or used through another member a moment ago is not refused for this member's lag. A
- * client still ahead after that is refused (the socket closes, it tries another server). Without an
- * established leader nobody is let in: the socket closes with no response. Pipeline thread only.
+ * client still ahead after that is refused (the socket closes, it tries another server). While this
+ * member has no leader (an election is on) a handshake is held for up to {@link #HOLD_MS} and
+ * resumed as soon as it serves; after that the socket closes with no response and the client tries
+ * another server. Holding spares a client that moved off a dead leader its reconnect back-off (the
+ * ZooKeeper client sleeps up to a second before every attempt). Pipeline thread only.
  */
 final class EnsembleHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleHandshake.class);
@@ -35,7 +40,13 @@ final class EnsembleHandshake {
         void send(ClientConnection c, byte[] frame, long zxid, boolean closeAfter);
     }
 
+    /** How long a handshake waits for this member to serve before its socket is closed. */
+    static final long HOLD_MS = 1000;
+
     private record Connecting(ClientConnection connection) {
+    }
+
+    private record Held(ConnectRequest request, long deadline) {
     }
 
     /** A handshake waiting until this member applied what the leader had logged ({@code target}, -1 until known). */
@@ -59,11 +70,15 @@ final class EnsembleHandshake {
     private final Map<Long, Connecting> connecting = new HashMap<>();
     /** By sync token; the handshake's tokens are negative, the client side's positive. */
     private final Map<Long, CatchingUp> catchingUp = new HashMap<>();
+    /** Handshakes waiting for this member to serve, in arrival order. */
+    private final Map<ClientConnection, Held> held = new LinkedHashMap<>();
+    private final LongSupplier clock;
     private long lastToken;
     private Sender sender;
 
-    EnsembleHandshake(EnsembleCore core, SessionIds ids, int minTimeout, int maxTimeout) {
+    EnsembleHandshake(EnsembleCore core, SessionIds ids, int minTimeout, int maxTimeout, LongSupplier clock) {
         this.core = core;
+        this.clock = clock;
         this.ids = ids;
         this.minTimeout = minTimeout;
         this.maxTimeout = maxTimeout;
@@ -80,8 +95,8 @@ final class EnsembleHandshake {
             return;
         }
         if (!core.serving()) {
-            LOG.debug("Refusing {}: no established leader", c.remoteAddress());
-            c.close();
+            LOG.debug("Holding {}: no established leader yet", c.remoteAddress());
+            held.put(c, new Held(req, clock.getAsLong() + HOLD_MS));
             return;
         }
         admit(c, req, false);
@@ -124,6 +139,41 @@ final class EnsembleHandshake {
             catchingUp.remove(token);
             c.close();
         }
+    }
+
+    /** This member serves now: resume the held handshakes. */
+    void nowServing() {
+        if (held.isEmpty() || !core.serving()) {
+            return;
+        }
+        List<Map.Entry<ClientConnection, Held>> resumed = new ArrayList<>(held.entrySet());
+        held.clear();
+        for (Map.Entry<ClientConnection, Held> e : resumed) {
+            if (!e.getKey().isClosing()) {
+                connect(e.getKey(), e.getValue().request());
+            }
+        }
+    }
+
+    /** Closes held handshakes whose wait is over (the client then tries another server). */
+    void expireHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        long now = clock.getAsLong();
+        for (Iterator<Map.Entry<ClientConnection, Held>> it = held.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<ClientConnection, Held> e = it.next();
+            if (e.getKey().isClosing() || now >= e.getValue().deadline()) {
+                it.remove();
+                LOG.debug("Refusing {}: no established leader", e.getKey().remoteAddress());
+                e.getKey().close();
+            }
+        }
+    }
+
+    /** True while {@code c}'s handshake waits for this member to serve (a reset must not close it). */
+    boolean isHeld(ClientConnection c) {
+        return held.containsKey(c);
     }
 
     /** The leader answered a sync; false when {@code token} is not a handshake's. */
@@ -207,6 +257,7 @@ final class EnsembleHandshake {
     }
 
     void connectionClosed(ClientConnection c) {
+        held.remove(c);
         if (c.sessionId() != 0 && bound.get(c.sessionId()) == c) {
             bound.remove(c.sessionId());
         }

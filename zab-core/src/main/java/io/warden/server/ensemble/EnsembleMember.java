@@ -74,8 +74,9 @@ public final class EnsembleMember implements ServerPipeline {
         });
         this.core = new EnsembleCore(config.serverId(), store,
                 new LeaderSessions(config.tickTime(), clock::millis), clock::millis);
-        EnsembleHandshake handshake = new EnsembleHandshake(core, new SessionIds(config.serverId(), clock.millis()), config.minSessionTimeout(),
-                config.maxSessionTimeout());
+        EnsembleHandshake handshake = new EnsembleHandshake(core, new SessionIds(config.serverId(), clock.millis()),
+                config.minSessionTimeout(),
+                config.maxSessionTimeout(), clock::millis);
         EnsembleView view = new EnsembleView(config, core, clock);
         this.clients = new EnsembleClients(executor, core, handshake,
                 System.getProperty("zookeeper.DigestAuthenticationProvider.superDigest"), clock::millis,
@@ -136,6 +137,7 @@ public final class EnsembleMember implements ServerPipeline {
         timers.scheduleAtFixedRate(() -> executor.execute(core::tick), config.tickTime(), config.tickTime(),
                 TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(() -> executor.execute(core::reap), reaperMs, reaperMs, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(clients::expireHeldHandshakes, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -7,11 +7,14 @@ import io.warden.zab.message.Notification;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongPredicate;
 
 /**
  * One LOOKING period of fast leader election. Voters exchange votes within a round and adopt any
  * better vote they see; once a quorum of voters agrees on our proposed vote we wait
- * {@code electionSettleTicks} for late, better notifications, then settle. Notifications from peers
+ * {@code electionSettleTicks} for late, better notifications, then settle. No wait when every voter
+ * that can still answer (all but those whose connection was seen to close) already agrees: no
+ * better notification can come (ZooKeeper settles at once when all votes are in). Notifications from peers
  * already FOLLOWING or LEADING let a joiner adopt the established leader at once. Observers never
  * propose or count; they only learn the leader. Not thread-safe: owned by the peer's serial loop.
  */
@@ -19,6 +22,7 @@ public final class FastLeaderElection {
     private final ZabConfig config;
     private final Outbox out;
     private final Vote selfVote;
+    private final LongPredicate unreachable;
     private long round;
     private Vote proposed;
     private final Map<Long, Vote> roundVotes = new HashMap<>();
@@ -27,6 +31,13 @@ public final class FastLeaderElection {
     private int resendCountdown;
 
     public FastLeaderElection(ZabConfig config, Outbox out, Vote selfVote, long previousRound) {
+        this(config, out, selfVote, previousRound, id -> false);
+    }
+
+    /** @param unreachable voters whose connection closed and who sent nothing since (the driver's knowledge) */
+    public FastLeaderElection(ZabConfig config, Outbox out, Vote selfVote, long previousRound,
+                              LongPredicate unreachable) {
+        this.unreachable = unreachable;
         this.config = config;
         this.out = out;
         this.selfVote = selfVote;
@@ -80,10 +91,34 @@ public final class FastLeaderElection {
             broadcast();
         }
         roundVotes.put(from, n.vote());
-        if (settleCountdown < 0 && quorumAgreesOn(proposed)) {
+        updateSettleWait();
+        return checkSettledNow();
+    }
+
+    /** A voter's connection closed: if everyone else who can answer agrees already, settle now. */
+    public OptionalLong peerUnreachable() {
+        updateSettleWait();
+        return checkSettledNow();
+    }
+
+    private void updateSettleWait() {
+        if (!quorumAgreesOn(proposed)) {
+            return;
+        }
+        if (everyReachableVoterAgrees()) {
+            settleCountdown = 0;
+        } else if (settleCountdown < 0) {
             settleCountdown = config.electionSettleTicks();
         }
-        return checkSettledNow();
+    }
+
+    private boolean everyReachableVoterAgrees() {
+        for (long v : config.voters()) {
+            if (v != config.myId() && !unreachable.test(v) && !proposed.equals(roundVotes.get(v))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Advances the settle wait and the resend timer; returns the leader if decided. */

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * a shared 2-core machine is noise) on standard output; the test asserts the failover itself.
  */
 class FailoverTimeTest {
-    private static final int TRIALS = 5;
+    private static final int TRIALS = 9;
 
     @TempDir
     Path dir;
