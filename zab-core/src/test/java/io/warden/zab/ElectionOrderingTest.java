@@ -86,4 +86,28 @@ class ElectionOrderingTest {
         assertEquals(OptionalLong.empty(), fle.onNotification(2, new Notification(leader, 1, Role.LEADING)));
         assertEquals(OptionalLong.of(2), fle.onNotification(1, new Notification(leader, 1, Role.FOLLOWING)));
     }
+
+    @Test
+    void theElectionSettlesAtOnceWhenEveryVoterStillReachableAgrees() {
+        ZabConfig config = new ZabConfig(1, VOTERS, new TreeSet<>(), 10, 5, 2, 4, 1);
+        java.util.Set<Long> down = new java.util.HashSet<>();
+        FastLeaderElection fle = new FastLeaderElection(config, new Outbox(), new Vote(1, 1, Zxid.of(1, 5)), 0,
+                down::contains);
+        fle.start();
+        Vote best = new Vote(3, 1, Zxid.of(1, 9));
+        assertEquals(OptionalLong.empty(), fle.onNotification(3, new Notification(best, 1, Role.LOOKING)),
+                "voter 2 may still send a better vote: wait");
+        down.add(2L);
+        assertEquals(OptionalLong.of(3), fle.peerUnreachable(), "voter 2's link closed: nobody else can answer");
+    }
+
+    @Test
+    void allVotesInAndAgreeingSettlesWithoutTheWait() {
+        ZabConfig config = new ZabConfig(1, VOTERS, new TreeSet<>(), 10, 5, 2, 4, 1);
+        FastLeaderElection fle = new FastLeaderElection(config, new Outbox(), new Vote(1, 1, Zxid.of(1, 5)), 0);
+        fle.start();
+        Vote best = new Vote(3, 1, Zxid.of(1, 9));
+        fle.onNotification(3, new Notification(best, 1, Role.LOOKING));
+        assertEquals(OptionalLong.of(3), fle.onNotification(2, new Notification(best, 1, Role.LOOKING)));
+    }
 }
