@@ -64,8 +64,8 @@ public class PersistentNode implements Closeable {
         }
     };
     private final ConnectionStateListener connectionListener = (c, s) -> {
-        if (s == ConnectionState.RECONNECTED) {
-            post(this::ensure);
+        if (s == ConnectionState.RECONNECTED || s == ConnectionState.CONNECTED) {
+            post(this::ensure); // a new session has no watch; a create that failed before the first connect is retried
         }
     };
     private volatile byte[] data;

@@ -56,7 +56,7 @@ public abstract class RecipeTestBase {
      * Expires the client's session on the server: a second connection joins the session with its id
      * and password and closes it. The client may win the session back before the close arrives
      * (the close is then refused), so this repeats until a join is told the session is expired,
-     * then waits until the client is on a new session.
+     * then nudges the client and waits until it is on a new session.
      */
     protected static void expireSession(CuratorFramework client, Backend backend) throws Exception {
         var zk = client.getZookeeperClient().getZooKeeper();
@@ -64,6 +64,8 @@ public abstract class RecipeTestBase {
         byte[] passwd = zk.getSessionPasswd();
         for (int attempt = 0; attempt < 20; attempt++) {
             if (!closeSessionFromOutside(backend, id, passwd)) {
+                // a request makes the server answer the closed session now, not at the next ping
+                zk.exists("/", null).exceptionally(e -> null);
                 waitFor("client on a new session after 0x" + Long.toHexString(id), () -> zk.getSessionId() != id);
                 return;
             }
