@@ -148,6 +148,24 @@ class PersistentNodeTest extends RecipeTestBase {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
+    void aNodeStartedBeforeItsClientConnectsIsCreatedOnTheFirstConnect(Backend backend) throws Exception {
+        CuratorFramework observer = newClient(backend);
+        CuratorFramework late = io.warden.framework.CuratorFrameworkFactory.newClient(backend.connectString(),
+                SESSION_TIMEOUT_MS, 5_000, new io.warden.retry.RetryOneTime(10));
+        try (PersistentNode node = new PersistentNode(late, CreateMode.EPHEMERAL, false, "/pn/late", bytes("x"))) {
+            node.start();
+            assertFalse(node.waitForInitialCreate(100, TimeUnit.MILLISECONDS), "no client yet");
+            late.start();
+            assertTrue(node.waitForInitialCreate(WAIT_S, TimeUnit.SECONDS), "created once the client connected");
+            assertEquals(late.getZookeeperClient().getZooKeeper().getSessionId(),
+                    observer.checkExists().forPath("/pn/late").getEphemeralOwner());
+        } finally {
+            late.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
     void aTtlNodeLivesWhileTouchedAndVanishesAfterItsOwnerStops(Backend backend) throws Exception {
         CuratorFramework observer = newClient(backend);
         CuratorFramework closedCleanly = newClient(backend);
