@@ -181,6 +181,11 @@ final class FailoverWriter implements AutoCloseable {
         recycleRequested = true;
     }
 
+    /** The session in use now (tests inject faults into it). */
+    ZooKeeper currentSession() {
+        return zk;
+    }
+
     long ok() {
         return ok.sum();
     }
