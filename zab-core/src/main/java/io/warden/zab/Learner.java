@@ -171,16 +171,21 @@ final class Learner implements RoleBehavior {
             return;
         }
         List<Txn> entries;
+        ZabEvent.SyncKind kind;
         if (m instanceof Trunc t) {
             replica.truncateAfter(t.truncZxid());
             entries = t.entries();
+            kind = ZabEvent.SyncKind.TRUNC;
         } else if (m instanceof Snap s) {
             replica.installSnapshot(s.snapshot());
             entries = s.entries();
+            kind = ZabEvent.SyncKind.SNAP;
         } else {
             entries = ((Diff) m).entries();
+            kind = ZabEvent.SyncKind.DIFF;
         }
         entries.forEach(replica::append); // contiguity asserted by the log
+        out.event(new ZabEvent.Synchronized(leader, kind, replica.lastZxid()));
         phase = observer ? Phase.SYNCED : Phase.AWAIT_NEWLEADER;
     }
 

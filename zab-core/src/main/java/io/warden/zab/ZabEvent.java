@@ -12,4 +12,11 @@ public sealed interface ZabEvent {
      */
     record LeaderEstablished(long epoch, long historyEnd) implements ZabEvent {
     }
+
+    /** How a learner was brought level with its leader. */
+    enum SyncKind { DIFF, TRUNC, SNAP }
+
+    /** A learner took its leader's sync stream ({@code kind}); its log now ends at {@code lastZxid}. */
+    record Synchronized(long leader, SyncKind kind, long lastZxid) implements ZabEvent {
+    }
 }

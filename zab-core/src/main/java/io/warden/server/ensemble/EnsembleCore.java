@@ -70,6 +70,7 @@ final class EnsembleCore implements QuorumPeer.Application {
     private volatile long leaderId = -1;
     private volatile boolean established;
     private volatile boolean observer;
+    private volatile ZabEvent.SyncKind lastSync;
 
     EnsembleCore(long myId, ReplicatedStore data, LeaderSessions sessions, LongSupplier clock) {
         this.myId = myId;
@@ -126,6 +127,11 @@ final class EnsembleCore implements QuorumPeer.Application {
         return role;
     }
 
+    /** How this member was last brought level with a leader, null if never (any thread). */
+    ZabEvent.SyncKind lastSync() {
+        return lastSync;
+    }
+
     // ---- ZAB deliveries ----
 
     @Override
@@ -162,6 +168,8 @@ final class EnsembleCore implements QuorumPeer.Application {
             if (serving()) {
                 listener.nowServing();
             }
+        } else if (event instanceof ZabEvent.Synchronized s) {
+            lastSync = s.kind();
         } else if (event instanceof ZabEvent.LeaderEstablished) {
             established = true;
             sessions.start(data.store().sessions());

@@ -211,6 +211,16 @@ public final class EnsembleMember implements ServerPipeline {
         return core.leaderId();
     }
 
+    /** How this member last synchronized with a leader (DIFF, TRUNC, SNAP), null if never. Any thread. */
+    public io.warden.zab.ZabEvent.SyncKind lastSync() {
+        return core.lastSync();
+    }
+
+    /** The last zxid in this member's ZAB log (committed or not), on the pipeline thread. */
+    public long lastLoggedZxid() {
+        return executor.call(() -> core.peer().lastLoggedZxid());
+    }
+
     public long serverId() {
         return config.serverId();
     }

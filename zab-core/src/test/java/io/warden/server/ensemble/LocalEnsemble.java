@@ -36,6 +36,7 @@ final class LocalEnsemble implements AutoCloseable {
     private final Map<Long, WardenServer> running = new TreeMap<>();
     private int snapCount = ServerConfig.DEFAULT_SNAP_COUNT;
     private boolean peersByName;
+    private int syncLimit = 5;
 
     LocalEnsemble(Path dir, int voters, int observers) throws IOException {
         this.dir = dir;
@@ -54,6 +55,12 @@ final class LocalEnsemble implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** syncLimit in ticks (default 5): how long a leader without a quorum keeps leading. */
+    LocalEnsemble syncLimit(int ticks) {
+        this.syncLimit = ticks;
+        return this;
     }
 
     LocalEnsemble snapCount(int count) {
@@ -79,7 +86,7 @@ final class LocalEnsemble implements AutoCloseable {
     }
 
     ServerConfig config(long id) {
-        return ServerConfig.builder().tickTime(TICK_MS).initLimit(10).syncLimit(5)
+        return ServerConfig.builder().tickTime(TICK_MS).initLimit(Math.max(10, syncLimit)).syncLimit(syncLimit)
                 .dataDir(dir.resolve("server-" + id)).clientPortAddress(InetAddress.getLoopbackAddress())
                 .clientPort(0).minSessionTimeout(2 * TICK_MS).maxSessionTimeout(4000)
                 .snapCount(snapCount).fourLetterWordWhitelist(Set.of("*")).servers(viewOf(id)).serverId(id).build();
