@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.warden.server.ensemble.EnsembleReplicationTest.connect;
 import static io.warden.server.ensemble.EnsembleReplicationTest.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -217,5 +218,37 @@ class EnsembleFailureTest {
                 () -> ensemble.runningIds().stream().noneMatch(id -> ensemble.member(id).isServing()));
         assertThrows(KeeperException.ConnectionLossException.class, () -> client.create("/with-two", new byte[0],
                 ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+    }
+
+    @Test
+    void writesForwardedByAFollowerWhenTheLeaderDiesEndInAClosedConnectionNeverAHang() throws Exception {
+        ensemble = new LocalEnsemble(dir, 3, 0).startAll();
+        long leader = ensemble.awaitLeader();
+        long follower = leader == 1 ? 2 : 1;
+        InetSocketAddress address = ensemble.server(follower).clientAddress();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), address.getPort())) {
+            s.setSoTimeout(15_000); // a hang fails the read below instead of blocking the build
+            writeFrame(s, new ConnectRequest(0, 0L, 4000, 0L, new byte[16], false));
+            new ConnectResponse().deserialize(readFrame(s), "r");
+            for (int i = 1; i <= 200; i++) { // pipelined: many are in flight to the leader when it dies
+                writeFrame(s, new RequestHeader(i, ZooDefs.OpCode.create), new CreateRequest("/inflight-" + i,
+                        new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT.toFlag()));
+            }
+            ensemble.kill(leader);
+            boolean closed = false;
+            for (int answered = 0; answered < 200 && !closed; answered++) {
+                try {
+                    ReplyHeader reply = new ReplyHeader();
+                    reply.deserialize(readFrame(s), "r");
+                    assertEquals(0, reply.getErr(), "a write is answered only when it succeeded");
+                } catch (java.io.EOFException | java.net.SocketException e) {
+                    closed = true; // the follower left FOLLOWING: the client sees connection loss
+                }
+            }
+            if (!closed) { // every write made it before the kill; the connection must still close
+                IOException end = assertThrows(IOException.class, () -> readFrame(s));
+                assertFalse(end instanceof java.net.SocketTimeoutException, "the connection hung: " + end);
+            }
+        }
     }
 }
