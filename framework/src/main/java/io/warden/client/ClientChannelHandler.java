@@ -10,14 +10,18 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * Cuts one channel's bytes into length-prefixed frames (each copied once, into its own array) and
+ * Cuts one channel's bytes into length-prefixed frames (each copied once, into a reused array) and
  * forwards them and the channel's life-cycle events to the {@link ConnectionDriver}. A frame longer
  * than jute.maxbuffer closes the connection. Runs on the channel's event loop.
  */
 final class ClientChannelHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(ClientChannelHandler.class);
     private final ConnectionDriver driver;
+    /** Frames up to this size are decoded from {@link #scratch}; larger ones get an array of their own. */
+    private static final int MAX_KEPT_SCRATCH = 64 * 1024;
     private final int maxFrameBytes;
+    // every decoder copies what it keeps (strings, buffers), so one array serves every frame of the channel
+    private byte[] scratch = new byte[4096];
 
     ClientChannelHandler(ConnectionDriver driver, int maxFrameBytes) {
         this.driver = driver;
@@ -42,9 +46,15 @@ final class ClientChannelHandler extends ByteToMessageDecoder {
                 return;
             }
             in.skipBytes(4);
-            byte[] frame = new byte[len];
-            in.readBytes(frame);
-            driver.onFrame(ctx.channel(), frame);
+            byte[] frame = scratch;
+            if (len > frame.length) {
+                frame = new byte[len];
+                if (len <= MAX_KEPT_SCRATCH) {
+                    scratch = frame;
+                }
+            }
+            in.readBytes(frame, 0, len);
+            driver.onFrame(ctx.channel(), frame, len);
         }
     }
 

@@ -259,7 +259,8 @@ final class ConnectionDriver {
         loop.schedule(this::connectNext, delayMs, TimeUnit.MILLISECONDS);
     }
 
-    void onFrame(Channel ch, byte[] frame) {
+    /** One whole frame in {@code frame[0, len)}; the array is reused after this returns, decoders copy. */
+    void onFrame(Channel ch, byte[] frame, int len) {
         if (ch != channel) {
             return;
         }
@@ -268,9 +269,9 @@ final class ConnectionDriver {
         pingSentNanos = 0;
         try {
             if (handshaking) {
-                onConnectResponse(Handshake.ConnectResponse.read(new JuteReader(frame, 0, frame.length, config.maxBufferBytes())));
+                onConnectResponse(Handshake.ConnectResponse.read(new JuteReader(frame, 0, len, config.maxBufferBytes())));
             } else {
-                onReply(frame);
+                onReply(frame, len);
             }
         } catch (WireFormatException e) {
             LOG.warn("undecodable frame from {}: {}", host(), e.getMessage());
@@ -351,8 +352,8 @@ final class ConnectionDriver {
 
     // ---- replies ----
 
-    private void onReply(byte[] frame) {
-        JuteReader in = new JuteReader(frame, 0, frame.length, config.maxBufferBytes());
+    private void onReply(byte[] frame, int len) {
+        JuteReader in = new JuteReader(frame, 0, len, config.maxBufferBytes());
         ReplyHeader h = ReplyHeader.read(in);
         if (h.xid() == Xids.PING) {
             return;

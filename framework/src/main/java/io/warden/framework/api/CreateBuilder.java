@@ -125,19 +125,13 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
     }
 
     public String forPath(String path, byte[] data) throws Exception {
-        CompletableFuture<ZkClient.Created> f = start(path, data);
-        return complete(f.thenApply(c -> ns.unfix(c.path())), CuratorEventType.CREATE, path,
-                (b, name) -> b.name(name).stat(statOf(f)));
+        return complete(start(path, data), c -> ns.unfix(c.path()), CuratorEventType.CREATE, path,
+                (b, c) -> b.name(ns.unfix(c.path())).stat(c.stat()));
     }
 
     /** Like {@link #forPath(String, byte[])} but never blocks; dependents run on the event thread. */
     public CompletionStage<String> forPathAsync(String path, byte[] data) {
         return onEventThread(start(path, data).thenApply(c -> ns.unfix(c.path())));
-    }
-
-    private static Stat statOf(CompletableFuture<ZkClient.Created> f) {
-        ZkClient.Created c = f.getNow(null);
-        return c == null ? null : c.stat();
     }
 
     private CompletableFuture<ZkClient.Created> start(String path, byte[] data) {

@@ -89,6 +89,19 @@ public abstract class OperationBuilder<SELF extends OperationBuilder<SELF>> {
         return null;
     }
 
+    /**
+     * Like {@link #complete(CompletableFuture, CuratorEventType, String, BiConsumer)} for a raw result
+     * that the foreground caller sees through {@code map}: no extra future stage on the background path.
+     */
+    protected <S, T> T complete(CompletableFuture<S> f, java.util.function.Function<S, T> map, CuratorEventType type,
+                                String path, BiConsumer<CuratorEvent.Builder, S> fill) throws Exception {
+        if (!background) {
+            return map.apply(FrameworkCore.await(f));
+        }
+        f.whenComplete((v, e) -> deliver(type, path, v, e, fill));
+        return null;
+    }
+
     private <T> void deliver(CuratorEventType type, String path, T value, Throwable error,
                              BiConsumer<CuratorEvent.Builder, T> fill) {
         CuratorEvent.Builder b = CuratorEvent.builder(type, path, context);
