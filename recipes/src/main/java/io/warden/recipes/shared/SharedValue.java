@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import java.io.Closeable;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class SharedValue implements Closeable, SharedValueReader {
     private static final Logger LOG = LoggerFactory.getLogger(SharedValue.class);
     private static final long SERIAL_WAIT_S = 30;
+    private static final long RETRY_DELAY_MS = 1_000;
 
     private enum State { LATENT, STARTED, CLOSED }
 
@@ -53,7 +54,7 @@ public class SharedValue implements Closeable, SharedValueReader {
     private final CuratorFramework client;
     private final String path;
     private final byte[] seedValue;
-    private final ExecutorService serial;
+    private final ScheduledExecutorService serial;
     private final StandardListenerManager<SharedValueListener> listeners;
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
     private final Watcher watcher = event -> {
@@ -73,7 +74,7 @@ public class SharedValue implements Closeable, SharedValueReader {
         this.current = new Snapshot(-1, -1, this.seedValue);
         this.listeners = new StandardListenerManager<>(r -> client.runSafe(r),
                 (message, error) -> LOG.error("shared value {}: {}", path, message, error));
-        this.serial = Executors.newSingleThreadExecutor(r -> {
+        this.serial = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "SharedValue-" + path);
             t.setDaemon(true);
             return t;
@@ -207,7 +208,14 @@ public class SharedValue implements Closeable, SharedValueReader {
                 }
             });
         } else {
-            LOG.debug("shared value {}: read failed, re-read on reconnect", path, error);
+            LOG.debug("shared value {}: read failed", path, error);
+            if (client.getZookeeperClient().isConnected()) {
+                try {
+                    serial.schedule(this::readInBackground, RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException closed) {
+                    // closing
+                }
+            } // else: RECONNECTED reads again
         }
     }
 
