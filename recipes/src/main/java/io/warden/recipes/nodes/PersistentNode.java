@@ -262,9 +262,7 @@ public class PersistentNode implements Closeable {
             done(); // ours and in place; the watch is set
             return;
         }
-        if (stat == null) {
-            listeners.forEach(l -> l.nodeDeleted(path));
-        }
+        listeners.forEach(l -> l.nodeDeleted(path)); // gone, or left behind by our expired session
         nodePath = null;
         if (stat != null && fixedPath()) {
             done(); // an earlier session's ephemeral at our path: the watch tells us when the server removes it
@@ -274,6 +272,14 @@ public class PersistentNode implements Closeable {
     }
 
     private void create() {
+        try {
+            startCreate();
+        } catch (RuntimeException e) {
+            failed("create (client not started?)", e);
+        }
+    }
+
+    private void startCreate() {
         byte[] used = data;
         CreateBuilder builder = client.create();
         if (useParentCreation) {
