@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A node that exists while this process keeps touching it and disappears on its own some time
@@ -37,6 +38,9 @@ public class PersistentTtlNode implements Closeable {
     private final ScheduledExecutorService executor;
     private final boolean ownExecutor;
     private volatile Future<?> touchTask;
+    /** Orders a running touch before close's deletes, so no touch re-creates the child afterwards. */
+    private final ReentrantLock touchLock = new ReentrantLock();
+    private boolean closed; // guarded by touchLock
 
     public PersistentTtlNode(CuratorFramework client, String path, long ttlMs, byte[] initData) {
         this(client, null, path, ttlMs, initData, DEFAULT_CHILD_NODE_NAME, DEFAULT_TOUCH_SCHEDULE_FACTOR);
@@ -91,9 +95,17 @@ public class PersistentTtlNode implements Closeable {
     }
 
     private void touch() {
-        if (node.getActualPath() == null) {
-            return; // the container is being (re-)created
+        touchLock.lock();
+        try {
+            if (!closed && node.getActualPath() != null) { // null: the container is being (re-)created
+                touchChild();
+            }
+        } finally {
+            touchLock.unlock();
         }
+    }
+
+    private void touchChild() {
         try {
             client.create().orSetData().withTtl(ttlMs).withMode(CreateMode.PERSISTENT_WITH_TTL)
                     .forPath(childPath, new byte[0]);
@@ -112,12 +124,16 @@ public class PersistentTtlNode implements Closeable {
             task.cancel(false);
         }
         if (ownExecutor) {
-            executor.shutdownNow();
+            executor.shutdown();
         }
+        touchLock.lock();
         try {
+            closed = true;
             client.delete().guaranteed().quietly().forPath(childPath);
         } catch (Exception e) {
             LOG.debug("ttl node {}: could not delete the touch node", childPath, e);
+        } finally {
+            touchLock.unlock();
         }
         node.close();
     }
