@@ -9,7 +9,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.netty.util.internal.PlatformDependent;
 import io.warden.znode.KeeperException;
 import io.warden.znode.WatchedEvent;
 import io.warden.znode.Watcher;
@@ -32,13 +31,11 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The connection state machine of one client. Every field is confined to one Netty event loop:
@@ -50,8 +47,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ConnectionDriver {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionDriver.class);
     private static final long MS = 1_000_000L;
-    /** Requests taken from the submit queue per loop task, so one busy client cannot starve the others on the loop. */
-    private static final int MAX_DRAIN = 1024;
 
     record AuthInfo(String scheme, byte[] auth) {}
 
@@ -85,11 +80,8 @@ final class ConnectionDriver {
     private int nextXid = 1;
     private final ArrayDeque<Packet<?>> pending = new ArrayDeque<>();
     private final ArrayDeque<Packet<?>> waiting = new ArrayDeque<>();
-    // Submitted from any thread, taken on the loop in order by one task per burst (not one task per request).
-    private final Queue<Packet<?>> submitted = PlatformDependent.newMpscQueue();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final Runnable drainTask = this::drainSubmitted;
     private final OutboundBatch out = new OutboundBatch();
+    private final SubmitQueue submitted;
     private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
     private ScheduledFuture<?> tickTask;
     private CompletableFuture<Void> closeFuture;
@@ -101,6 +93,7 @@ final class ConnectionDriver {
         this.events = events;
         this.watches = watches;
         this.fanout = new EventFanout(events, watches, defaultWatcher);
+        this.submitted = new SubmitQueue(loop, this::admit, out::flush);
         ConnectionDriver self = this;
         this.bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -446,23 +439,6 @@ final class ConnectionDriver {
      */
     <T> void enqueue(Packet<T> p) {
         submitted.offer(p);
-        if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
-            loop.execute(drainTask);
-        }
-    }
-
-    private void drainSubmitted() {
-        // cleared before taking: a request queued after our last poll schedules the next drain
-        drainScheduled.set(false);
-        Packet<?> p;
-        int n = 0;
-        while (n++ < MAX_DRAIN && (p = submitted.poll()) != null) {
-            admit(p);
-        }
-        out.flush();
-        if (!submitted.isEmpty() && drainScheduled.compareAndSet(false, true)) {
-            loop.execute(drainTask);
-        }
     }
 
     private void admit(Packet<?> p) {

@@ -114,7 +114,10 @@ public final class ZkClient implements AutoCloseable {
     /** Test seam: ends the session locally as if it had expired; a new session follows. */
     public void injectSessionExpiration() { driver.injectSessionExpiration(); }
 
-    /** Sends any request; the low-level escape hatch. */
+    /**
+     * Sends any request; the low-level escape hatch. The request is encoded on the calling thread; one
+     * larger than jute.maxbuffer fails the returned future with IllegalArgumentException and is not sent.
+     */
     public <T> CompletableFuture<T> submit(Request<T> request) {
         CompletableFuture<T> f = new CompletableFuture<>();
         Packet<T> p;
