@@ -14,9 +14,7 @@ import org.apache.zookeeper.proto.ConnectResponse;
 import org.apache.zookeeper.proto.CreateRequest;
 import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.RequestHeader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,11 +24,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,22 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sessions, leader failover, observers and quorum loss on in-process ensembles. */
-class EnsembleFailureTest {
-    @TempDir
-    Path dir;
-
-    private LocalEnsemble ensemble;
-    private final List<ZooKeeper> clients = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        for (ZooKeeper zk : clients) {
-            zk.close(1000);
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
-    }
+class EnsembleFailureTest extends EnsembleTestBase {
 
     private static void writeFrame(Socket s, Record... records) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -3,9 +3,7 @@ package io.warden.server.ensemble;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static io.warden.server.ensemble.EnsembleReplicationTest.connect;
@@ -26,22 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Restarts from snapshot + log, whole-ensemble restarts, and the four-letter words of each role. */
-class EnsembleRecoveryTest {
-    @TempDir
-    Path dir;
-
-    private LocalEnsemble ensemble;
-    private final List<ZooKeeper> clients = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        for (ZooKeeper zk : clients) {
-            zk.close(1000);
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
-    }
+class EnsembleRecoveryTest extends EnsembleTestBase {
 
     private void createMany(ZooKeeper zk, int from, int to) throws Exception {
         for (int i = from; i < to; i++) {

@@ -6,15 +6,11 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -27,22 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A 3-node in-process ensemble driven by the official ZooKeeper 3.9.3 client. */
-class EnsembleReplicationTest {
-    @TempDir
-    Path dir;
-
-    private LocalEnsemble ensemble;
-    private final List<ZooKeeper> clients = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        for (ZooKeeper zk : clients) {
-            zk.close(2000);
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
-    }
+class EnsembleReplicationTest extends EnsembleTestBase {
 
     static ZooKeeper connect(String connectString, int timeoutMs, List<ZooKeeper> registry)
             throws IOException, InterruptedException {

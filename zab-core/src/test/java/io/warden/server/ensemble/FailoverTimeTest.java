@@ -4,14 +4,9 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -24,24 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * first acknowledged write of a client that was on the killed leader. Logged, never asserted (time on
  * a shared 2-core machine is noise) on standard output; the test asserts the failover itself.
  */
-class FailoverTimeTest {
+class FailoverTimeTest extends EnsembleTestBase {
     private static final int TRIALS = 9;
-
-    @TempDir
-    Path dir;
-
-    private LocalEnsemble ensemble;
-    private final List<ZooKeeper> clients = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        for (ZooKeeper zk : clients) {
-            zk.close(500);
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
-    }
 
     private static void createRetrying(ZooKeeper zk, String path, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

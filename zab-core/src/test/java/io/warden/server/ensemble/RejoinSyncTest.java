@@ -4,13 +4,9 @@ import io.warden.zab.ZabEvent.SyncKind;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,22 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** A restarted server rejoins over real sockets by the sync its log calls for: DIFF, TRUNC or SNAP. */
-class RejoinSyncTest {
-    @TempDir
-    Path dir;
-
-    private LocalEnsemble ensemble;
-    private final List<ZooKeeper> clients = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        for (ZooKeeper zk : clients) {
-            zk.close(500);
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
-    }
+class RejoinSyncTest extends EnsembleTestBase {
 
     private static void create(ZooKeeper zk, String path) throws Exception {
         zk.create(path, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);

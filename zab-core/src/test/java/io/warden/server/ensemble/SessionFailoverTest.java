@@ -6,11 +6,8 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,22 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A session moves between members (by choice or because its server died) and keeps its id, ephemerals and watches. */
-class SessionFailoverTest {
-    @TempDir
-    Path dir;
-
-    private LocalEnsemble ensemble;
-    private final List<ZooKeeper> clients = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        for (ZooKeeper zk : clients) {
-            zk.close(1000);
-        }
-        if (ensemble != null) {
-            ensemble.close();
-        }
-    }
+class SessionFailoverTest extends EnsembleTestBase {
 
     /** Every state the client went through, in order. */
     private static final class States implements Watcher {
