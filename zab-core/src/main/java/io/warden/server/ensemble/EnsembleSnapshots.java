@@ -13,9 +13,10 @@ import java.util.function.LongConsumer;
 
 /**
  * Snapshots an ensemble member's store every ~snapCount applied transactions. Everything applied is
- * committed, so a snapshot never holds a transaction the quorum could drop. The tree is serialized
- * on the pipeline thread; the file is written, fsynced and old files purged on a background thread,
- * after which the ZAB log may forget what the snapshot covers ({@code compacted}, back on the pipeline).
+ * committed, so a snapshot never holds a transaction the quorum could drop. The pipeline thread only
+ * begins a copy-on-write capture (O(sessions)); the tree is streamed to the file, fsynced and old
+ * files purged on a background thread while writes go on, after which the ZAB log may forget what
+ * the snapshot covers ({@code compacted}, back on the pipeline).
  */
 final class EnsembleSnapshots implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleSnapshots.class);
@@ -34,6 +35,8 @@ final class EnsembleSnapshots implements AutoCloseable {
     private long threshold;
     private long sinceLast;
     private boolean writing;
+    /** The capture being written; set on the pipeline thread, read by close(). */
+    private volatile ReplicatedStore.Capture inFlight;
 
     EnsembleSnapshots(Storage storage, ReplicatedStore data, int snapCount, int retain, Executor pipeline,
                       LongConsumer compacted) {
@@ -58,34 +61,42 @@ final class EnsembleSnapshots implements AutoCloseable {
         }
         sinceLast = 0;
         nextThreshold();
-        long zxid = data.lastApplied();
-        byte[] bytes = data.snapshot().data();
+        ReplicatedStore.Capture capture = data.beginCapture();
+        inFlight = capture;
         writing = true;
         writer.execute(() -> {
-            boolean ok = write(zxid, bytes);
+            boolean ok = write(capture);
             pipeline.execute(() -> {
                 writing = false;
+                inFlight = null;
                 if (ok) {
-                    compacted.accept(zxid);
+                    compacted.accept(capture.zxid());
                 }
             });
         });
     }
 
-    private boolean write(long zxid, byte[] bytes) {
+    private boolean write(ReplicatedStore.Capture capture) {
+        long zxid = capture.zxid();
         try {
-            storage.snapshots().write(zxid, bytes);
+            storage.snapshots().write(zxid, capture);
             storage.purge(retain);
-            LOG.info("Snapshot 0x{} written ({} bytes)", Long.toHexString(zxid), bytes.length);
+            LOG.info("Snapshot 0x{} written", Long.toHexString(zxid));
             return true;
         } catch (Exception e) {
             LOG.error("Snapshot 0x{} failed; the log still holds everything", Long.toHexString(zxid), e);
             return false;
+        } finally {
+            capture.close();
         }
     }
 
     @Override
     public void close() {
+        ReplicatedStore.Capture capture = inFlight;
+        if (capture != null) {
+            capture.close(); // an unfinished capture is abandoned; the log still holds everything
+        }
         writer.shutdown();
         try {
             writer.awaitTermination(10, TimeUnit.SECONDS);

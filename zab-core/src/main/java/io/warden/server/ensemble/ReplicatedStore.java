@@ -2,7 +2,9 @@ package io.warden.server.ensemble;
 
 import io.warden.zab.Snapshot;
 import io.warden.zab.Zxid;
+import io.warden.znode.persist.SnapshotWriter;
 import io.warden.znode.tree.ApplyResult;
+import io.warden.znode.tree.StoreSnapshot;
 import io.warden.znode.tree.ZnodeStore;
 import io.warden.znode.txn.CreateSessionTxn;
 import io.warden.znode.txn.Txn;
@@ -12,6 +14,8 @@ import io.warden.znode.wire.JuteReader;
 import io.warden.znode.wire.JuteWriter;
 import io.warden.znode.wire.WireFormatException;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -182,6 +186,38 @@ final class ReplicatedStore {
 
     Snapshot snapshot() {
         return new Snapshot(lastApplied, encode(store, passwords));
+    }
+
+    /**
+     * A copy-on-write capture of the state at {@link #lastApplied()}, in {@link #snapshot()}'s format
+     * (node order aside): O(sessions) here on the pipeline thread; {@link Capture#writeTo} streams it
+     * from another thread while transactions keep applying.
+     *
+     * @throws IllegalStateException while the previous capture is neither written nor closed
+     */
+    Capture beginCapture() {
+        return new Capture(store.beginSnapshot(), new TreeMap<>(passwords));
+    }
+
+    /** A capture in flight; {@link #writeTo} once from one thread, {@link #close} from any. */
+    record Capture(StoreSnapshot tree, TreeMap<Long, byte[]> passwords) implements SnapshotWriter, AutoCloseable {
+        long zxid() {
+            return tree.zxid();
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            tree.writeTo(out);
+            JuteWriter w = new JuteWriter(64 + passwords.size() * 40);
+            w.writeInt(PASSWORDS_MAGIC).writeInt(passwords.size());
+            passwords.forEach((id, pw) -> w.writeLong(id).writeBuffer(pw));
+            out.write(w.toByteArray());
+        }
+
+        @Override
+        public void close() {
+            tree.close();
+        }
     }
 
     /** Leadership lost: proposals not yet applied are forgotten (if committed, they come back decoded). */
