@@ -53,7 +53,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     private final PeerCodec codec;
     private final int maxFrame;
     private final Inbound inbound;
-    private final Map<Long, ChannelFuture> links = new ConcurrentHashMap<>();
+    private final Map<Long, LinkOutbox> links = new ConcurrentHashMap<>();
     private final Map<Channel, Boolean> accepted = new ConcurrentHashMap<>();
     private volatile Channel server;
     private volatile boolean closed;
@@ -102,21 +102,16 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         if (closed) {
             return;
         }
-        ChannelFuture link = links.compute(to, (id, current) -> {
-            if (current != null && (!current.isDone() || current.channel().isActive())) {
+        LinkOutbox link = links.compute(to, (id, current) -> {
+            if (current != null && current.usable()) {
                 return current;
             }
-            return connect(id);
+            ChannelFuture dialled = connect(id);
+            return dialled == null ? null : new LinkOutbox(dialled);
         });
-        if (link == null) {
-            return;
+        if (link != null) {
+            link.offer(frame);
         }
-        // Listeners run on the channel's event loop in the order added, so frames keep their order.
-        link.addListener((ChannelFutureListener) f -> {
-            if (f.isSuccess() && f.channel().isActive()) {
-                f.channel().writeAndFlush(frame, f.channel().voidPromise());
-            }
-        });
     }
 
     private ChannelFuture connect(long id) {
@@ -203,9 +198,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
     /** Drops the outbound link to {@code id} (tests: simulate a broken link). */
     void disconnect(long id) {
-        ChannelFuture f = links.remove(id);
-        if (f != null) {
-            f.channel().close();
+        LinkOutbox link = links.remove(id);
+        if (link != null) {
+            link.link().channel().close();
         }
     }
 
@@ -215,7 +210,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         if (server != null) {
             server.close().syncUninterruptibly();
         }
-        links.values().forEach(f -> f.channel().close().syncUninterruptibly());
+        links.values().forEach(l -> l.link().channel().close().syncUninterruptibly());
         links.clear();
         accepted.keySet().forEach(ch -> ch.close().syncUninterruptibly());
     }
