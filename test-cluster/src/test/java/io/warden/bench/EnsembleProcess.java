@@ -234,7 +234,7 @@ final class EnsembleProcess implements AutoCloseable, Meters.ServerProbe {
     public OptionalLong writeBytes() {
         long sum = 0;
         for (Process p : running.values()) {
-            OptionalLong w = writeBytes(p.pid());
+            OptionalLong w = ProcFs.writeBytes(p.pid());
             if (w.isEmpty()) {
                 return w;
             }
@@ -243,26 +243,9 @@ final class EnsembleProcess implements AutoCloseable, Meters.ServerProbe {
         return OptionalLong.of(sum);
     }
 
-    private static OptionalLong writeBytes(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "io"))) {
-                if (line.startsWith("write_bytes:")) {
-                    return OptionalLong.of(Long.parseLong(line.substring("write_bytes:".length()).trim()));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
-        }
-        return OptionalLong.empty();
-    }
-
     /** The file system type of the data directories; fsync on tmpfs costs nothing. */
     String fileSystemType() {
-        try {
-            return Files.getFileStore(dir).type();
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return ProcFs.fileSystemType(dir);
     }
 
     private String logTail(int id) {

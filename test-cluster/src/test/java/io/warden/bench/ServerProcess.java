@@ -162,26 +162,12 @@ final class ServerProcess implements AutoCloseable, Meters.ServerProbe {
     /** {@code write_bytes} from {@code /proc/<pid>/io} (Linux; our own child, so readable). */
     @Override
     public OptionalLong writeBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
-                if (line.startsWith("write_bytes:")) {
-                    return OptionalLong.of(Long.parseLong(line.substring("write_bytes:".length()).trim()));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
-        }
-        return OptionalLong.empty();
+        return ProcFs.writeBytes(process.pid());
     }
 
     /** The file system type of the data directory, e.g. "ext4"; fsync on "tmpfs" costs nothing. */
     String fileSystemType() {
-        try {
-            FileStore store = Files.getFileStore(dir);
-            return store.type();
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return ProcFs.fileSystemType(dir);
     }
 
     /** The first error line of the server's log (the cause, usually) and the log's path. */
