@@ -119,6 +119,32 @@ class EnsembleRecoveryTest extends EnsembleTestBase {
         }
     }
 
+    @Test
+    void anEnsembleMembersDataDirStartsAsAStandaloneServerWithItsData() throws Exception {
+        ensemble = new LocalEnsemble(dir, 3, 0).startAll(); // no snapshot: every record, createSession with its password too, stays in the log
+        long leader = ensemble.awaitLeader();
+        ZooKeeper zk = connect(ensemble.connectString(leader), 4000, clients);
+        createMany(zk, 0, 100);
+        // a session created after the last snapshot: its createSession record (password included) is in the log
+        connect(ensemble.connectString(leader), 4000, clients)
+                .create("/late", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        for (ZooKeeper c : clients) {
+            c.close(1000);
+        }
+        clients.clear();
+        ensemble.close();
+        ensemble = null;
+
+        io.warden.server.config.ServerConfig standalone = io.warden.server.config.ServerConfig.builder()
+                .tickTime(LocalEnsemble.TICK_MS).dataDir(dir.resolve("server-" + leader))
+                .clientPortAddress(java.net.InetAddress.getLoopbackAddress()).clientPort(0).build();
+        try (io.warden.server.WardenServer server = io.warden.server.WardenServer.start(standalone)) {
+            ZooKeeper reader = connect(server.connectString(), 4000, clients);
+            assertEquals(100, reader.getChildren("/", false).stream().filter(c -> c.startsWith("n")).count());
+            assertTrue(reader.exists("/late", false) != null);
+        }
+    }
+
     private String fourLetterWord(long server, String word) throws IOException {
         int port = ensemble.server(server).clientAddress().getPort();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
