@@ -53,7 +53,7 @@ public final class ZabLog {
         if (zxid < baseZxid) {
             return -1;
         }
-        int i = Collections.binarySearch(zxids(), zxid);
+        int i = search(zxid);
         if (i >= 0) {
             return zxid;
         }
@@ -116,19 +116,28 @@ public final class ZabLog {
     }
 
     private int indexOf(long zxid) {
-        int i = Collections.binarySearch(zxids(), zxid);
+        int i = search(zxid);
         return i < 0 ? -1 : i;
     }
 
-    private List<Long> zxids() {
-        return new java.util.AbstractList<>() {
-            public Long get(int index) {
-                return entries.get(index).zxid();
+    /**
+     * Binary search over the entries' zxids (ascending): the index, or -(insertion point) - 1. Runs
+     * on every ACK and COMMIT, over a log of up to snapCount entries, so it must stay O(log n).
+     */
+    private int search(long zxid) {
+        int lo = 0;
+        int hi = entries.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long z = entries.get(mid).zxid();
+            if (z < zxid) {
+                lo = mid + 1;
+            } else if (z > zxid) {
+                hi = mid - 1;
+            } else {
+                return mid;
             }
-
-            public int size() {
-                return entries.size();
-            }
-        };
+        }
+        return -(lo + 1);
     }
 }
