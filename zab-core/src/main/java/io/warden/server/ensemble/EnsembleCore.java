@@ -69,6 +69,8 @@ final class EnsembleCore implements QuorumPeer.Application {
     private volatile Role role = Role.LOOKING;
     private volatile long leaderId = -1;
     private volatile boolean established;
+    /** A learner has taken its leader's sync stream (the leader is LEADING, so forwards reach it). */
+    private volatile boolean synced;
     private volatile boolean observer;
     private volatile ZabEvent.SyncKind lastSync;
 
@@ -102,9 +104,13 @@ final class EnsembleCore implements QuorumPeer.Application {
         return quorum.peer();
     }
 
-    /** True when clients may be served: an established leader, or a learner with a leader. */
+    /**
+     * True when clients may be served: an established leader, or a learner synchronized with its
+     * leader. Not as soon as a learner has elected one: that peer may still be LOOKING and would
+     * drop the createSession, write or sync forwarded to it, leaving the client unanswered.
+     */
     boolean serving() {
-        return role == Role.LEADING ? established : role == Role.FOLLOWING || role == Role.OBSERVING;
+        return role == Role.LEADING ? established : (role == Role.FOLLOWING || role == Role.OBSERVING) && synced;
     }
 
     boolean isEstablishedLeader() {
@@ -157,6 +163,7 @@ final class EnsembleCore implements QuorumPeer.Application {
     @Override
     public void event(ZabEvent event) {
         if (event instanceof ZabEvent.RoleChanged rc) {
+            synced = false; // before role: other threads read serving() without the pipeline
             role = rc.role();
             leaderId = rc.leader();
             established = false;
@@ -165,11 +172,12 @@ final class EnsembleCore implements QuorumPeer.Application {
             data.discardPending();
             touched.clear();
             listener.reset("role changed to " + rc.role() + " (" + rc.reason() + ")");
-            if (serving()) {
-                listener.nowServing();
-            }
         } else if (event instanceof ZabEvent.Synchronized s) {
             lastSync = s.kind();
+            if (!synced && s.leader() == leaderId && (role == Role.FOLLOWING || role == Role.OBSERVING)) {
+                synced = true; // Zab phase 2 (synchronization) reached us: the leader is LEADING
+                listener.nowServing();
+            }
         } else if (event instanceof ZabEvent.LeaderEstablished) {
             established = true;
             sessions.start(data.store().sessions());
