@@ -101,6 +101,15 @@ public abstract sealed class Ensemble implements AutoCloseable permits TestingCl
         layout.network().isolate(id);
     }
 
+    /**
+     * Cuts {@code id} from every other server, both ways, without anyone noticing: connections stay
+     * open and go quiet (no reset), as when packets vanish, so only the servers' own timeouts
+     * (syncLimit) find out. Its clients still reach it. {@link #heal()} closes those connections.
+     */
+    public void isolateSilently(int id) {
+        layout.network().isolateSilently(id);
+    }
+
     /** Removes every cut; black-holed connections are closed, so servers redial cleanly. */
     public void heal() {
         layout.network().heal();

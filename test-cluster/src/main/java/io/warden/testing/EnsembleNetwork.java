@@ -34,6 +34,7 @@ final class EnsembleNetwork implements AutoCloseable {
     private final Map<Link, TcpProxy> links = new LinkedHashMap<>();
     private final Map<Integer, TcpProxy> clients = new LinkedHashMap<>();
     private final Set<List<Integer>> cut = new HashSet<>(); // directed (from, to)
+    private final Set<List<Integer>> silent = new HashSet<>(); // directed, cut without resets
     private final Set<Integer> paused = new HashSet<>();
     private final Object lock = new Object();
 
@@ -138,11 +139,21 @@ final class EnsembleNetwork implements AutoCloseable {
     }
 
     void isolate(int id) {
+        isolateInto(id, cut);
+    }
+
+    /** Like {@link #isolate} but nobody notices: open connections stay open and go quiet. */
+    void isolateSilently(int id) {
+        isolateInto(id, silent);
+    }
+
+    private void isolateInto(int id, Set<List<Integer>> cuts) {
+        spec(id);
         synchronized (lock) {
             for (int other : specs.keySet()) {
                 if (other != id) {
-                    cut.add(List.of(id, other));
-                    cut.add(List.of(other, id));
+                    cuts.add(List.of(id, other));
+                    cuts.add(List.of(other, id));
                 }
             }
             applyStates();
@@ -152,6 +163,7 @@ final class EnsembleNetwork implements AutoCloseable {
     void heal() {
         synchronized (lock) {
             cut.clear();
+            silent.clear();
             applyStates();
         }
     }
@@ -177,7 +189,9 @@ final class EnsembleNetwork implements AutoCloseable {
     private void applyStates() {
         for (Map.Entry<Link, TcpProxy> e : links.entrySet()) {
             Link l = e.getKey();
-            LinkState want = cut.contains(List.of(l.from(), l.to())) ? LinkState.DROP
+            List<Integer> directed = List.of(l.from(), l.to());
+            LinkState want = cut.contains(directed) ? LinkState.DROP
+                    : silent.contains(directed) ? LinkState.SILENT
                     : paused.contains(l.from()) || paused.contains(l.to()) ? LinkState.FREEZE : LinkState.FORWARD;
             if (e.getValue().state() != want) {
                 e.getValue().state(want);

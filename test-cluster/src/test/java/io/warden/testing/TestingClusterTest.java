@@ -17,6 +17,7 @@ import java.util.Set;
 
 import static io.warden.testing.EnsembleGuard.awaitEnsemble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -237,5 +238,34 @@ class TestingClusterTest {
 
         Zk.retry(FAILOVER, () -> Zk.create(voters, "/without-observer", "w"));
         assertEquals("w", Zk.read(voters, "/without-observer"));
+    }
+
+    @Test
+    void votesTravelOnTheElectionPortAndProposalsOnTheQuorumPort() throws Exception {
+        TestingCluster cluster = started(3);
+        awaitEnsemble(cluster);
+        int leader = cluster.leader().orElseThrow().id();
+        int rejoining = othersThan(cluster, leader).get(0);
+        cluster.killServer(rejoining);
+        for (int a : List.of(1, 2, 3)) {
+            for (int b : List.of(1, 2, 3)) {
+                if (a != b) {
+                    cluster.layout.network().proxy(a, b, EnsembleNetwork.PortKind.ELECTION)
+                            .state(io.warden.testing.proxy.LinkState.DROP);
+                }
+            }
+        }
+        ZooKeeper zk = client(cluster.getInstance(leader).connectString());
+        Zk.retry(FAILOVER, () -> Zk.create(zk, "/without-election-links", "q")); // quorum links carry writes
+
+        cluster.restartServer(rejoining);
+        // Without election links the restarted server cannot learn who leads.
+        assertFalse(cluster.awaitEnsemble(Duration.ofSeconds(2)),
+                "a server joined without any election traffic: " + cluster.modes());
+        cluster.heal();
+        awaitEnsemble(cluster);
+        assertEquals(leader, cluster.leader().orElseThrow().id());
+        ZooKeeper there = client(cluster.getInstance(rejoining).connectString());
+        assertEquals("q", Zk.retry(FAILOVER, () -> Zk.syncRead(there, "/without-election-links")));
     }
 }

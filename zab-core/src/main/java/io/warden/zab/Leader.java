@@ -108,11 +108,27 @@ final class Leader implements RoleBehavior {
             }
             return;
         }
-        // Phase 3 liveness: a leader that cannot hear a quorum of synced voters must not go on.
+        checkQuorum("heard within syncLimit");
+    }
+
+    /** Phase 3 liveness: a leader that cannot hear a quorum of synced voters must not go on. */
+    private void checkQuorum(String why) {
         long fresh = 1 + learners.values().stream().filter(l -> !l.observer && l.synced()
                 && now - l.lastHeardTick <= config.syncLimit()).count();
         if (fresh < config.quorumSize()) {
-            stepDown("lost quorum: " + fresh + " synced voters heard within syncLimit");
+            stepDown("lost quorum: " + fresh + " synced voters " + why);
+        }
+    }
+
+    /**
+     * The connection to learner {@code id} closed: that learner has already left this term (a
+     * learner leaves on a closed leader link), so it is dropped at once, and in broadcast the
+     * leader steps down now if the rest are no quorum, instead of serving writes it cannot
+     * commit for syncLimit ticks.
+     */
+    void learnerLinkLost(long id) {
+        if (learners.remove(id) != null && phase == Phase.BROADCAST) {
+            checkQuorum("left after the link to " + id + " closed");
         }
     }
 

@@ -70,15 +70,29 @@ public final class ZabPeer {
     }
 
     /**
-     * The driver saw a connection with {@code peer} close. A learner whose leader it was goes back
-     * to election at once instead of waiting syncLimit ticks (a killed process closes its sockets;
-     * a paused or cut-off one is still caught by the tick limits).
+     * The driver saw the quorum connection with {@code peer} close. A learner whose leader it was
+     * goes back to election at once, and a leader drops that learner and steps down if the rest
+     * are no quorum, instead of waiting syncLimit ticks (a killed process closes its sockets; a
+     * paused or cut-off one is still caught by the tick limits).
      */
     public void linkLost(long peer) {
         unreachable.add(peer);
         if (behavior instanceof Learner learner && learner.leader() == peer) {
             learner.leaderLinkLost();
+        } else if (behavior instanceof Leader leader) {
+            leader.learnerLinkLost(peer);
         } else if (behavior instanceof Looking looking) {
+            looking.peerUnreachable();
+        }
+    }
+
+    /**
+     * The driver saw the election connection with {@code peer} close. Only an election in progress
+     * cares: it stops waiting for that peer's vote. Roles are judged by the quorum link alone.
+     */
+    public void electionLinkLost(long peer) {
+        unreachable.add(peer);
+        if (behavior instanceof Looking looking) {
             looking.peerUnreachable();
         }
     }

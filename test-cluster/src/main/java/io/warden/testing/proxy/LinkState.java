@@ -11,6 +11,13 @@ public enum LinkState {
      */
     DROP,
     /**
+     * A partition nobody notices (packets vanish, no reset): open connections stay open but every
+     * byte either way is discarded, and a close on one side does not reach the other; new
+     * connections are black-holed as in {@link #DROP}. Leaving this state closes those
+     * connections, so a stream never continues after a gap.
+     */
+    SILENT,
+    /**
      * A frozen process (SIGSTOP): connections stay open and new ones are connected to the target,
      * but no byte moves in either direction until the link forwards again; nothing is lost.
      */

@@ -121,13 +121,21 @@ public final class TcpProxy implements AutoCloseable {
     private void apply(LinkState next) {
         state = next;
         published = next;
+        boolean cut = next == LinkState.DROP || next == LinkState.SILENT;
         for (Conn c : new ArrayList<>(conns)) {
             if (c.blackholed) {
-                if (next != LinkState.DROP) {
+                if (!cut) {
+                    c.closeBoth();
+                }
+            } else if (c.silenced) {
+                if (next != LinkState.SILENT) {
                     c.closeBoth();
                 }
             } else if (next == LinkState.DROP) {
                 c.closeBoth();
+            } else if (next == LinkState.SILENT) {
+                c.silenced = true;
+                c.reading(true);
             } else {
                 c.reading(next == LinkState.FORWARD);
             }
@@ -150,7 +158,7 @@ public final class TcpProxy implements AutoCloseable {
             front.close();
             return;
         }
-        Conn c = new Conn(front, state == LinkState.DROP);
+        Conn c = new Conn(front, state == LinkState.DROP || state == LinkState.SILENT);
         conns.add(c);
         if (c.blackholed) {
             front.closeFuture().addListener(f -> conns.remove(c));
@@ -179,6 +187,8 @@ public final class TcpProxy implements AutoCloseable {
     private final class Conn {
         final Channel front;
         final boolean blackholed;
+        /** Was relayed, then a silent partition began: reads are discarded, closes not passed on. */
+        boolean silenced;
         Channel back;
 
         Conn(Channel front, boolean blackholed) {
@@ -225,6 +235,11 @@ public final class TcpProxy implements AutoCloseable {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             Channel out = conn.other(front);
+            if (conn.silenced) {
+                dropped.addAndGet(((ByteBuf) msg).readableBytes());
+                ReferenceCountUtil.release(msg);
+                return;
+            }
             if (out == null || !out.isActive()) {
                 ReferenceCountUtil.release(msg);
                 return;
@@ -255,6 +270,9 @@ public final class TcpProxy implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            if (conn.silenced) {
+                return; // the other side must not learn; leaving SILENT closes it
+            }
             Channel out = conn.other(front);
             conns.remove(conn);
             if (out != null && out.isActive()) {

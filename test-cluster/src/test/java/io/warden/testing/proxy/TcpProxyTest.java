@@ -164,6 +164,29 @@ class TcpProxyTest {
     }
 
     @Test
+    void silentKeepsOpenConnectionsOpenDiscardsTheirBytesHidesClosesAndHealClosesThem() throws Exception {
+        TcpProxy proxy = group.open("test", echo.address());
+        Socket before = connect(proxy);
+        roundTrip(before, "x");
+        await("the echo server holds the relayed connection", () -> echo.accepted.size() == 1);
+
+        proxy.state(LinkState.SILENT);
+
+        before.getOutputStream().write("lost".getBytes(StandardCharsets.UTF_8));
+        before.getOutputStream().flush();
+        assertNothingArrives(before); // neither an echo nor a close: the partition is not noticed
+        await("the bytes were discarded", () -> proxy.droppedBytes() == 4);
+        echo.accepted.get(0).close(); // the target goes away; the client must not learn of it
+        assertNothingArrives(before);
+        assertEquals(1, proxy.openConnections(), "the silenced connection is still held open");
+
+        proxy.state(LinkState.FORWARD);
+
+        assertTrue(closedByPeer(before), "leaving the silent partition closes the connection that lost bytes");
+        assertArrayEquals("back".getBytes(StandardCharsets.UTF_8), roundTrip(connect(proxy), "back"));
+    }
+
+    @Test
     void healClosesBlackHoledConnectionsAndNewConnectionsForwardAgain() throws IOException {
         TcpProxy proxy = group.open("test", echo.address());
         proxy.state(LinkState.DROP);

@@ -93,8 +93,8 @@ public final class EnsembleMember implements ServerPipeline {
     }
 
     /**
-     * Opens the data dir, recovers the snapshot, binds the quorum port and starts taking part in
-     * elections. Blocks until the quorum port is bound.
+     * Opens the data dir, recovers the snapshot, binds the quorum and election ports and starts
+     * taking part in elections. Blocks until both ports are bound.
      */
     public static EnsembleMember open(ServerConfig config, Clock clock) throws IOException {
         return open(config, clock, 60_000);
@@ -128,10 +128,10 @@ public final class EnsembleMember implements ServerPipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
-            throw new IOException("interrupted while binding the quorum port", e);
+            throw new IOException("interrupted while binding the quorum and election ports", e);
         } catch (Exception e) { // Netty rethrows a failed bind's BindException undeclared
             close();
-            throw new IOException("cannot bind the quorum port of server " + config.serverId() + ": "
+            throw new IOException("cannot bind the quorum or election port of server " + config.serverId() + ": "
                     + e.getMessage(), e);
         }
         timers.scheduleAtFixedRate(() -> executor.execute(core::tick), config.tickTime(), config.tickTime(),
@@ -160,14 +160,15 @@ public final class EnsembleMember implements ServerPipeline {
     }
 
     private static QuorumPeer.Endpoints endpoints(ServerConfig config) {
-        Map<Long, InetSocketAddress> peers = new HashMap<>();
+        Map<Long, QuorumPeer.PeerPorts> peers = new HashMap<>();
         for (PeerSpec s : config.servers()) {
             if (s.id() != config.serverId()) {
-                peers.put(s.id(), s.quorumAddress());
+                peers.put(s.id(), new QuorumPeer.PeerPorts(s.quorumAddress(), s.electionAddress()));
             }
         }
         PeerSpec self = config.self().orElseThrow();
-        InetSocketAddress bind = new InetSocketAddress(self.host(), self.quorumPort());
+        QuorumPeer.PeerPorts bind = new QuorumPeer.PeerPorts(new InetSocketAddress(self.host(), self.quorumPort()),
+                new InetSocketAddress(self.host(), self.electionPort()));
         return new QuorumPeer.Endpoints(bind, peers, zabTickMs(config), Math.max(256 << 20, config.juteMaxBuffer() * 4));
     }
 
@@ -227,6 +228,10 @@ public final class EnsembleMember implements ServerPipeline {
 
     public InetSocketAddress quorumAddress() {
         return quorum.quorumAddress();
+    }
+
+    public InetSocketAddress electionAddress() {
+        return quorum.electionAddress();
     }
 
     /** The store's digest on the pipeline thread (all members agree once they applied the same zxid). */

@@ -10,11 +10,13 @@ import io.warden.zab.StorageOp;
 import io.warden.zab.ZabConfig;
 import io.warden.zab.ZabEvent;
 import io.warden.zab.ZabPeer;
+import io.warden.zab.message.Notification;
 import io.warden.znode.persist.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -23,7 +25,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives one {@link ZabPeer} with real time, sockets and disk. Every call into the peer runs on the
+ * Drives one {@link ZabPeer} with real time, sockets and disk. Election notifications travel on
+ * the election port, everything else (discovery, sync, broadcast, Warden frames) on the quorum
+ * port, each over its own {@link QuorumTransport}; both share the caller's event loops. Every call into the peer runs on the
  * given serial {@code executor} (the server's pipeline thread, which also owns the znode tree):
  * ticks every {@code tickMs}, inbound ZAB messages, proposals and durability reports. After each
  * call the peer's {@link Ready} is carried out in contract order: storage ops (barriers durable
@@ -34,6 +38,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QuorumPeer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuorumPeer.class);
+    /** Notifications are a few dozen bytes; anything near this is not one. */
+    private static final int ELECTION_MAX_FRAME = 64 * 1024;
 
     /** The replicated application (the znode tree); called on the executor. */
     public interface Application extends StateMachine {
@@ -44,16 +50,32 @@ public final class QuorumPeer implements AutoCloseable {
         void frame(long from, PeerFrame frame);
     }
 
-    /** Addresses and timing. {@code peers} maps every other server id to its quorum address. */
-    public record Endpoints(InetSocketAddress bind, Map<Long, InetSocketAddress> peers, long tickMs,
-                            int maxFrame) {
+    /** A server's two peer-facing addresses, as in its {@code server.N=host:quorumPort:electionPort} line. */
+    public record PeerPorts(InetSocketAddress quorum, InetSocketAddress election) {
+    }
+
+    /** Addresses and timing. {@code peers} maps every other server id to its ports. */
+    public record Endpoints(PeerPorts bind, Map<Long, PeerPorts> peers, long tickMs, int maxFrame) {
         public Endpoints {
             peers = Map.copyOf(peers);
+        }
+
+        private Map<Long, InetSocketAddress> quorumAddresses() {
+            Map<Long, InetSocketAddress> out = new HashMap<>();
+            peers.forEach((id, p) -> out.put(id, p.quorum()));
+            return out;
+        }
+
+        private Map<Long, InetSocketAddress> electionAddresses() {
+            Map<Long, InetSocketAddress> out = new HashMap<>();
+            peers.forEach((id, p) -> out.put(id, p.election()));
+            return out;
         }
     }
 
     private final ZabPeer peer;
     private final QuorumTransport transport;
+    private final QuorumTransport elections;
     private final PeerLog log;
     private final Executor executor;
     private final ScheduledExecutorService timer;
@@ -72,8 +94,8 @@ public final class QuorumPeer implements AutoCloseable {
         this.peer = new ZabPeer(config, recovered, app, random);
         this.log = new PeerLog(storage, zxid -> onExecutor(() -> peer.persisted(zxid)),
                 () -> LOG.error("The transaction log failed; this server stops acknowledging"));
-        this.transport = new QuorumTransport(config.myId(), endpoints.peers(), group, endpoints.maxFrame(),
-                new QuorumTransport.Inbound() {
+        this.transport = new QuorumTransport(config.myId(), endpoints.quorumAddresses(), group,
+                endpoints.maxFrame(), new QuorumTransport.Inbound() {
                     @Override
                     public void received(long from, PeerFrame frame) {
                         QuorumPeer.this.received(from, frame);
@@ -84,11 +106,29 @@ public final class QuorumPeer implements AutoCloseable {
                         onExecutor(() -> peer.linkLost(peerId));
                     }
                 });
+        this.elections = new QuorumTransport(config.myId(), endpoints.electionAddresses(), group,
+                ELECTION_MAX_FRAME, new QuorumTransport.Inbound() {
+                    @Override
+                    public void received(long from, PeerFrame frame) {
+                        if (frame instanceof PeerFrame.Zab z && z.message() instanceof Notification) {
+                            onExecutor(() -> peer.step(from, z.message()));
+                        } else {
+                            LOG.warn("Server {}: dropped a non-election frame from server {} on the election port: {}",
+                                    config.myId(), from, frame.getClass().getSimpleName());
+                        }
+                    }
+
+                    @Override
+                    public void linkClosed(long peerId) {
+                        onExecutor(() -> peer.electionLinkLost(peerId));
+                    }
+                });
     }
 
-    /** Binds the quorum port and starts ticking. Blocks until bound. */
+    /** Binds the quorum and election ports and starts ticking. Blocks until bound. */
     public void start() throws InterruptedException {
-        transport.bind(endpoints.bind());
+        transport.bind(endpoints.bind().quorum());
+        elections.bind(endpoints.bind().election());
         ticker = timer.scheduleAtFixedRate(() -> onExecutor(peer::tick), endpoints.tickMs(), endpoints.tickMs(),
                 TimeUnit.MILLISECONDS);
         onExecutor(() -> { });
@@ -96,6 +136,10 @@ public final class QuorumPeer implements AutoCloseable {
 
     public InetSocketAddress quorumAddress() {
         return transport.localAddress();
+    }
+
+    public InetSocketAddress electionAddress() {
+        return elections.localAddress();
     }
 
     public ZabPeer peer() {
@@ -147,7 +191,7 @@ public final class QuorumPeer implements AutoCloseable {
                 log.write(op);
             }
             for (Envelope e : ready.messages()) {
-                transport.send(e.to(), e.message());
+                (e.message() instanceof Notification ? elections : transport).send(e.to(), e.message());
             }
             for (Delivery d : ready.deliveries()) {
                 if (d instanceof Delivery.Apply a) {
@@ -173,6 +217,7 @@ public final class QuorumPeer implements AutoCloseable {
         if (ticker != null) {
             ticker.cancel(false);
         }
+        elections.close();
         transport.close();
         log.close();
     }

@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Server-to-server links over TCP on the quorum port, on a shared Netty event loop group (no thread
- * per peer). Each server dials every other server once and only sends on that outbound link; it
+ * Server-to-server links over TCP on one port (a server has two: quorum and election), on a
+ * shared Netty event loop group (no thread per peer). Each server dials every other server once and only sends on that outbound link; it
  * only receives on the links others dialled in. Frames are length-prefixed {@link PeerCodec}
  * bodies; the first frame of a link is {@link PeerFrame.Hello}.
  *

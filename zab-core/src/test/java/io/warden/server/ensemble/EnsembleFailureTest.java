@@ -201,6 +201,24 @@ class EnsembleFailureTest extends EnsembleTestBase {
     }
 
     @Test
+    void aLeaderWhoseFollowersDieStepsDownAtOnceInsteadOfWaitingOutSyncLimit() throws Exception {
+        // syncLimit is a minute: only the closed quorum links can make the leader give up in time.
+        ensemble = new LocalEnsemble(dir, 3, 0).syncLimit(600).startAll();
+        long leader = ensemble.awaitLeader();
+        ZooKeeper client = connect(ensemble.connectString(leader), 4000, clients);
+        client.create("/before", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        for (long id : Set.copyOf(ensemble.runningIds())) {
+            if (id != leader) {
+                ensemble.kill(id);
+            }
+        }
+        LocalEnsemble.until("the leader without a quorum stops serving", Duration.ofSeconds(15),
+                () -> !ensemble.member(leader).isServing());
+        assertThrows(KeeperException.ConnectionLossException.class, () -> client.create("/alone", new byte[0],
+                ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+    }
+
+    @Test
     void writesForwardedByAFollowerWhenTheLeaderDiesEndInAClosedConnectionNeverAHang() throws Exception {
         ensemble = new LocalEnsemble(dir, 3, 0).startAll();
         long leader = ensemble.awaitLeader();

@@ -119,13 +119,13 @@ class QuorumPeerTest {
         }
     }
 
-    private final Map<Long, InetSocketAddress> addresses = new HashMap<>();
+    private final Map<Long, QuorumPeer.PeerPorts> addresses = new HashMap<>();
 
     private Node startNode(long id) throws Exception {
         Node n = new Node(id);
         n.storage = Storage.open(dir.resolve("s" + id), dir.resolve("s" + id + "-log"));
         PersistentState state = PeerLog.load(n.storage, new byte[0]);
-        Map<Long, InetSocketAddress> others = new HashMap<>(addresses);
+        Map<Long, QuorumPeer.PeerPorts> others = new HashMap<>(addresses);
         others.remove(id);
         n.peer = new QuorumPeer(ZabConfig.of(id, new TreeSet<>(addresses.keySet()), new TreeSet<>()), state,
                 n.storage, new QuorumPeer.Endpoints(addresses.get(id), others, 20, 1 << 20), group, n.executor,
@@ -137,14 +137,15 @@ class QuorumPeerTest {
 
     private void startEnsemble(int size) throws Exception {
         for (long id = 1; id <= size; id++) {
-            addresses.put(id, new InetSocketAddress("127.0.0.1", freePort()));
+            addresses.put(id, new QuorumPeer.PeerPorts(new InetSocketAddress("127.0.0.1", freePort()),
+                    new InetSocketAddress("127.0.0.1", freePort())));
         }
         TreeSet<Long> voters = new TreeSet<>(addresses.keySet());
         for (long id = 1; id <= size; id++) {
             Node n = new Node(id);
             n.storage = Storage.open(dir.resolve("s" + id), dir.resolve("s" + id + "-log"));
             PersistentState state = PeerLog.load(n.storage, new byte[0]);
-            Map<Long, InetSocketAddress> others = new HashMap<>(addresses);
+            Map<Long, QuorumPeer.PeerPorts> others = new HashMap<>(addresses);
             others.remove(id);
             n.peer = new QuorumPeer(ZabConfig.of(id, voters, new TreeSet<>()), state, n.storage,
                     new QuorumPeer.Endpoints(addresses.get(id), others, 20, 1 << 20), group, n.executor, timer, n,
