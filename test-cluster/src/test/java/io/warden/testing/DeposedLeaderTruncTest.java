@@ -9,8 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,19 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class DeposedLeaderTruncTest {
     private static final Duration CONNECT = Duration.ofSeconds(20);
 
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Opened opened = new Opened();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        opened.close();
     }
 
     private ZooKeeper client(String connectString) throws Exception {
-        ZooKeeper zk = Zk.connect(connectString, CONNECT);
-        closeables.add(zk::close);
-        return zk;
+        return opened.client(connectString, CONNECT);
     }
 
     private static EnsembleMember member(TestingCluster cluster, int id) {
@@ -62,7 +56,7 @@ class DeposedLeaderTruncTest {
     @Test
     void aSilentlyPartitionedLeadersUncommittedWriteIsTruncatedWhenItRejoinsAndAppearsNowhere() throws Exception {
         TestingCluster cluster = new TestingCluster(3);
-        closeables.add(cluster);
+        opened.track(cluster);
         cluster.start();
         awaitEnsemble(cluster);
         int old = cluster.leader().orElseThrow().id();

@@ -19,27 +19,23 @@ class ProcessClusterTest {
     private static final Duration CONNECT = Duration.ofSeconds(30);
     private static final Duration FAILOVER = Duration.ofSeconds(30);
 
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Opened opened = new Opened();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        opened.close();
     }
 
     private ProcessCluster started(int n) throws Exception {
         ProcessCluster cluster = new ProcessCluster(ClusterOptions.builder().servers(n).build(),
                 ServerLauncher.fromCurrentClasspath());
-        closeables.add(cluster);
+        opened.track(cluster);
         cluster.start();
         return cluster;
     }
 
     private ZooKeeper client(String connectString) throws Exception {
-        ZooKeeper zk = Zk.connect(connectString, CONNECT);
-        closeables.add(zk::close);
-        return zk;
+        return opened.client(connectString, CONNECT);
     }
 
     /** {@code zk} once it works again after a failover: its session must have survived (same id). */

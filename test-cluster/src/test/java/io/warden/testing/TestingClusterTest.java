@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,18 +25,15 @@ class TestingClusterTest {
     private static final Duration CONNECT = Duration.ofSeconds(20);
     private static final Duration FAILOVER = Duration.ofSeconds(30);
 
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Opened opened = new Opened();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
+        opened.close();
     }
 
     private <T extends AutoCloseable> T track(T c) {
-        closeables.add(c);
-        return c;
+        return opened.track(c);
     }
 
     private TestingCluster started(int n) throws Exception {
@@ -47,9 +43,7 @@ class TestingClusterTest {
     }
 
     private ZooKeeper client(String connectString) throws Exception {
-        ZooKeeper zk = Zk.connect(connectString, CONNECT);
-        closeables.add(zk::close);
-        return zk;
+        return opened.client(connectString, CONNECT);
     }
 
     /**
