@@ -2,6 +2,7 @@ package io.warden.server.pipeline;
 
 import io.warden.znode.persist.LogEntry;
 import io.warden.znode.persist.Recovery;
+import io.warden.znode.persist.Snapshot;
 import io.warden.znode.persist.Storage;
 import io.warden.znode.tree.ZnodeStore;
 import io.warden.znode.txn.CreateSessionTxn;
@@ -10,20 +11,32 @@ import io.warden.znode.txn.TxnCodec;
 import io.warden.znode.txn.TxnEntry;
 import io.warden.znode.txn.TxnHeader;
 import io.warden.znode.wire.JuteReader;
+import io.warden.znode.wire.JuteStreamReader;
 import io.warden.znode.wire.WireFormatException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /** Rebuilds the store: the newest valid snapshot, then every logged transaction after it, in order. */
 final class StoreRecovery {
+    /** How much of the snapshot file is held at once while decoding it. */
+    static final int SNAPSHOT_BUFFER = 64 * 1024;
+    /** Starts the session-password section an ensemble member writes after the tree (ReplicatedStore). */
+    private static final int ENSEMBLE_PASSWORDS_MAGIC = 0x57505731;
+
     private StoreRecovery() {}
 
     static ZnodeStore recover(Storage storage) throws IOException {
+        return recover(storage, SNAPSHOT_BUFFER);
+    }
+
+    /** @param snapshotBuffer bytes of the snapshot file decoded from memory at a time */
+    static ZnodeStore recover(Storage storage, int snapshotBuffer) throws IOException {
         try (Recovery r = storage.recover()) {
             ZnodeStore store = new ZnodeStore();
             if (r.snapshot().isPresent()) {
-                byte[] body = r.snapshot().get().readBody();
-                store = ZnodeStore.deserialize(new JuteReader(body, 0, body.length, Integer.MAX_VALUE));
+                store = readSnapshot(r.snapshot().get(), snapshotBuffer);
             }
             while (r.entries().hasNext()) {
                 LogEntry entry = r.entries().next();
@@ -34,6 +47,33 @@ final class StoreRecovery {
                 store.apply(e.header(), e.txn());
             }
             return store;
+        }
+    }
+
+    /**
+     * Decodes the snapshot file as it streams in: the tree is the only copy in memory, whatever its
+     * size. An ensemble member's password section after the tree is skipped (standalone sessions use
+     * their own passwords); anything else after the tree is an error.
+     */
+    static ZnodeStore readSnapshot(Snapshot snapshot, int bufferSize) throws IOException {
+        try (InputStream body = snapshot.openBody()) {
+            JuteStreamReader in = new JuteStreamReader(body, snapshot.bodyLength(), bufferSize, Integer.MAX_VALUE);
+            ZnodeStore store = ZnodeStore.deserialize(in);
+            long after = in.remaining();
+            if (after > 0 && in.readInt() == ENSEMBLE_PASSWORDS_MAGIC) {
+                for (int n = in.readInt(); n > 0; n--) {
+                    in.readLong();
+                    in.readBuffer();
+                }
+                after = in.remaining();
+            }
+            if (after != 0) {
+                throw new WireFormatException(after + " trailing bytes after the tree in snapshot 0x"
+                        + Long.toHexString(snapshot.zxid()));
+            }
+            return store;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

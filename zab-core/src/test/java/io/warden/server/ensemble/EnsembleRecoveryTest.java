@@ -145,6 +145,31 @@ class EnsembleRecoveryTest extends EnsembleTestBase {
         }
     }
 
+    @Test
+    void anEnsembleMembersSnapshotWithItsSessionPasswordsStartsAsAStandaloneServer() throws Exception {
+        ensemble = new LocalEnsemble(dir, 3, 0).snapCount(20).startAll();
+        long leader = ensemble.awaitLeader();
+        ZooKeeper zk = connect(ensemble.connectString(leader), 4000, clients); // a live session: a password
+        createMany(zk, 0, 150);                                                  // in every snapshot
+        LocalEnsemble.until("snapshots written", Duration.ofSeconds(10),
+                () -> snapshotFiles(dir.resolve("server-" + leader)) > 0);
+        for (ZooKeeper c : clients) {
+            c.close(1000);
+        }
+        clients.clear();
+        ensemble.close();
+        ensemble = null;
+
+        io.warden.server.config.ServerConfig standalone = io.warden.server.config.ServerConfig.builder()
+                .tickTime(LocalEnsemble.TICK_MS).dataDir(dir.resolve("server-" + leader))
+                .clientPortAddress(java.net.InetAddress.getLoopbackAddress()).clientPort(0).build();
+        try (io.warden.server.WardenServer server = io.warden.server.WardenServer.start(standalone)) {
+            ZooKeeper reader = connect(server.connectString(), 4000, clients);
+            assertEquals(150, reader.getChildren("/", false).stream().filter(c -> c.startsWith("n")).count());
+            assertEquals("v149", new String(reader.getData("/n149", false, null), StandardCharsets.UTF_8));
+        }
+    }
+
     private String fourLetterWord(long server, String word) throws IOException {
         int port = ensemble.server(server).clientAddress().getPort();
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {

@@ -3,7 +3,7 @@ package io.warden.znode.tree;
 import io.warden.znode.ACL;
 import io.warden.znode.ZooDefs.Ids;
 import io.warden.znode.watch.WatchManager;
-import io.warden.znode.wire.JuteReader;
+import io.warden.znode.wire.JuteInput;
 import io.warden.znode.wire.JuteWriter;
 import io.warden.znode.wire.WireFormatException;
 
@@ -48,7 +48,8 @@ final class SnapshotCodec {
         out.writeLong(n.owner()).writeLong(n.pzxid());
     }
 
-    static DataTree read(JuteReader in, WatchManager watches) {
+    /** From an array (a replicated snapshot) or a stream (a snapshot file far larger than one array). */
+    static DataTree read(JuteInput in, WatchManager watches) {
         if (in.readInt() != MAGIC) {
             throw new WireFormatException("not a Warden snapshot (bad magic)");
         }

@@ -8,6 +8,7 @@ import io.warden.znode.txn.TxnHeader;
 import io.warden.znode.watch.WatchDelivery;
 import io.warden.znode.watch.WatchManager;
 import io.warden.znode.watch.WatchSink;
+import io.warden.znode.wire.JuteInput;
 import io.warden.znode.wire.JuteReader;
 import io.warden.znode.wire.JuteWriter;
 
@@ -249,11 +250,11 @@ public final class ZnodeStore {
     }
 
     /** @throws io.warden.znode.wire.WireFormatException when the bytes are not a valid snapshot */
-    public static ZnodeStore deserialize(JuteReader in) {
+    public static ZnodeStore deserialize(JuteInput in) {
         return deserialize(in, StoreConfig.DEFAULT);
     }
 
-    public static ZnodeStore deserialize(JuteReader in, StoreConfig config) {
+    public static ZnodeStore deserialize(JuteInput in, StoreConfig config) {
         WatchManager watches = new WatchManager();
         return new ZnodeStore(config, watches, SnapshotCodec.read(in, watches));
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * Decodes jute primitives from a byte array. Every length is checked against {@code maxLength}
  * so a hostile frame cannot make us allocate more than the frame limit. Not thread-safe.
  */
-public final class JuteReader {
+public final class JuteReader implements JuteInput {
     /** jute.maxbuffer's default, 0xfffff bytes. */
     public static final int DEFAULT_MAX_BUFFER = 0xfffff;
 

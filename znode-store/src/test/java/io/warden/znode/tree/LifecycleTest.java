@@ -9,6 +9,8 @@ import io.warden.znode.txn.Txn;
 import io.warden.znode.txn.TxnCodec;
 import io.warden.znode.txn.TxnHeader;
 import io.warden.znode.wire.JuteReader;
+import io.warden.znode.wire.JuteStreamReader;
+import io.warden.znode.wire.JuteStreamReaderTest;
 import io.warden.znode.wire.JuteWriter;
 import io.warden.znode.wire.Requests;
 import io.warden.znode.wire.WireFormatException;
@@ -94,6 +96,26 @@ class LifecycleTest {
         StoreHarness again = new StoreHarness(copy);
         again.zxid = h.zxid;
         assertEquals("/app/s-0000000004", again.createdPath(again.create(again.connect(0x10L), "/app/s-", null, 2)));
+    }
+
+    @Test
+    void snapshotStreamedThroughASmallBufferDecodesLikeTheArray() {
+        StoreHarness h = new StoreHarness();
+        populate(h);
+        JuteWriter w = new JuteWriter();
+        h.store.serialize(w);
+        byte[] bytes = w.toByteArray();
+        JuteStreamReader in = new JuteStreamReader(JuteStreamReaderTest.dribbling(bytes, 3), bytes.length,
+                JuteStreamReader.MIN_BUFFER, Integer.MAX_VALUE);
+        ZnodeStore copy = ZnodeStore.deserialize(in);
+        assertEquals(0, in.remaining(), "the whole snapshot was consumed");
+        assertEquals(h.store.digest(), copy.digest());
+        assertEquals(h.store.lastProcessedZxid(), copy.lastProcessedZxid());
+        assertEquals(h.store.sessions(), copy.sessions());
+        assertEquals(h.store.ephemeralsBySession(), copy.ephemeralsBySession());
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        assertThrows(WireFormatException.class, () -> ZnodeStore.deserialize(new JuteStreamReader(
+                new java.io.ByteArrayInputStream(cut), cut.length, 64, Integer.MAX_VALUE)));
     }
 
     @Test
