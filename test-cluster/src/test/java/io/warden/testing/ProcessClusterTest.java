@@ -1,12 +1,21 @@
 package io.warden.testing;
 
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.warden.testing.EnsembleGuard.awaitEnsemble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +107,66 @@ class ProcessClusterTest {
             for (String path : acknowledged) {
                 Zk.retry(FAILOVER, () -> Zk.syncRead(each, path));
             }
+        }
+    }
+
+    @Test
+    void killNineOfTheLeaderUnderAsyncWriteLoadLosesNoAcknowledgedWrite() throws Exception {
+        ProcessCluster cluster = started(3);
+        awaitEnsemble(cluster);
+        ZooKeeper zk = client(cluster.getConnectString());
+        Zk.retry(FAILOVER, () -> Zk.create(zk, "/load", ""));
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Semaphore inFlight = new Semaphore(64);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            for (int i = 0; writing.get(); i++) {
+                inFlight.acquireUninterruptibly();
+                zk.create("/load/w" + i, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                        (rc, path, ctx, name) -> {
+                            if (rc == 0) {
+                                acknowledged.add(name);
+                            }
+                            inFlight.release();
+                        }, null);
+            }
+        }, "async-writer");
+        writer.start();
+        try {
+            await("writes acknowledged before the kill", () -> acknowledged.size() >= 300);
+            InstanceSpec leader = cluster.awaitLeader(FAILOVER);
+            assertTrue(cluster.kill9(leader.id()), "kill -9 of the leader while writes are in flight");
+            int atKill = acknowledged.size();
+            await("writes acknowledged by the new leader", () -> acknowledged.size() >= atKill + 300);
+            writing.set(false);
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+            assertTrue(inFlight.tryAcquire(64, 30, TimeUnit.SECONDS), "every write was answered");
+            cluster.restart(leader.id());
+        } finally {
+            writing.set(false);
+        }
+        assertTrue(cluster.awaitEnsemble(FAILOVER), "modes " + cluster.modes());
+
+        for (InstanceSpec s : cluster.getServers()) {
+            ZooKeeper each = client(s.connectString());
+            Zk.retry(FAILOVER, () -> Zk.syncRead(each, "/load"));
+            Set<String> present = new HashSet<>();
+            for (String child : each.getChildren("/load", false)) {
+                present.add("/load/" + child);
+            }
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(present);
+            assertEquals(Set.of(), lost, "acknowledged writes missing on server " + s.id());
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + FAILOVER.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
 }
