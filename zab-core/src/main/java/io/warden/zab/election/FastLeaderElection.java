@@ -89,6 +89,11 @@ public final class FastLeaderElection {
             roundVotes.put(config.myId(), proposed);
             settleCountdown = -1;
             broadcast();
+        } else if (proposed.beats(n.vote())) {
+            // Election: a voter of our round with a worse vote never saw ours (it was not LOOKING
+            // yet when we broadcast it, as when followers notice a dead leader one after the
+            // other): answer now, not after our resend timer.
+            out.send(from, notification());
         }
         roundVotes.put(from, n.vote());
         updateSettleWait();
