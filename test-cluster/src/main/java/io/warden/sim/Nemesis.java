@@ -126,8 +126,7 @@ final class Nemesis {
             boolean cut = i % 2 == 0;
             later(t, (cut ? "flap cut " : "flap join ") + a + "<->" + b, () -> {
                 if (cut) {
-                    sim.block(a, b);
-                    sim.block(b, a);
+                    sim.cut(a, b);
                 } else {
                     sim.unblock(a, b);
                     sim.unblock(b, a);

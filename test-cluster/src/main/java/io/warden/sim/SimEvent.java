@@ -13,6 +13,13 @@ sealed interface SimEvent {
     record Fsync(long node, int incarnation) implements SimEvent {
     }
 
+    /**
+     * {@code node}'s driver saw a connection with {@code peer} close; {@code whileCut}: only if the
+     * two are still cut apart then (a keepalive that gave up).
+     */
+    record LinkLost(long node, int incarnation, long peer, boolean election, boolean whileCut) implements SimEvent {
+    }
+
     record ClientWrite() implements SimEvent {
     }
 

@@ -50,6 +50,11 @@ final class SimNetwork {
         maxDelayMs = 5;
     }
 
+    /** When the last in-order message now on the wire from {@code from} to {@code to} arrives (0 if none). */
+    long lastInOrderDelivery(long from, long to) {
+        return lastDelivery.getOrDefault(link(from, to), 0L);
+    }
+
     /** Delivery times for one send: none if dropped, two if duplicated. */
     long[] deliveryTimes(long from, long to, long now) {
         if (isBlocked(from, to) || random.nextDouble() < dropRate) {

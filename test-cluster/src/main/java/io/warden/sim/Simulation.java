@@ -33,6 +33,7 @@ public final class Simulation {
     final long seed;
     final Random random;
     final SimNetwork network;
+    final LinkClosures links;
     final InvariantChecker checker = new InvariantChecker();
     final Map<Long, SimNode> nodes = new TreeMap<>();
     private final PriorityQueue<Scheduled> queue = new PriorityQueue<>(
@@ -50,6 +51,7 @@ public final class Simulation {
         this.seed = seed;
         this.random = new Random(seed);
         this.network = new SimNetwork(random);
+        this.links = new LinkClosures(this);
         TreeSet<Long> voterIds = new TreeSet<>();
         TreeSet<Long> observerIds = new TreeSet<>();
         for (long id = 1; id <= voters + observers; id++) {
@@ -64,16 +66,23 @@ public final class Simulation {
 
     /** Runs one randomized seed end to end: chaos, then heal and require convergence. */
     public static String runSeed(long seed) {
+        return runRandomized(seed).fingerprint();
+    }
+
+    /** {@link #runSeed} returning the finished simulation, for statistics over many seeds. */
+    static Simulation runRandomized(long seed) {
         int voters = (seed & 1) == 0 ? 3 : 5;
         int observers = seed % 3 == 0 ? 1 : 0;
         Simulation sim = new Simulation(seed, voters, observers);
+        // Most crashes are process deaths whose kernel closes the sockets; some are silent.
+        sim.reportLinkClosures(0.8, 0.4);
         sim.guard(() -> {
             Nemesis nemesis = new Nemesis(sim);
             long chaosMs = 8_000 + sim.random.nextInt(8_000);
             nemesis.runChaos(chaosMs);
             sim.quiesceAndCheck();
         });
-        return sim.fingerprint();
+        return sim;
     }
 
     // ---- scripted API --------------------------------------------------------------------------
@@ -88,6 +97,27 @@ public final class Simulation {
 
     public ZabPeer peer(long id) {
         return nodes.get(id).peer();
+    }
+
+    /**
+     * Turns on the TCP closure model ({@link LinkClosures}): a crash closes its peers' links with
+     * probability {@code crashRate} (else they learn of it at its restart), and a cut or blocked link
+     * is noticed with probability {@code cutRate}. Off by default: scripted crashes are power cuts
+     * that peers notice only by their tick limits.
+     */
+    public void reportLinkClosures(double crashRate, double cutRate) {
+        links.crashCloseRate = crashRate;
+        links.cutCloseRate = cutRate;
+    }
+
+    /** Scripted: {@code node}'s driver sees its quorum (or election) connection with {@code peer} close, 1 ms from now. */
+    public void reportLinkLost(long node, long peer, boolean election) {
+        links.report(node, peer, election);
+    }
+
+    /** What link closures did so far. */
+    LinkClosures.Stats linkStats() {
+        return links.stats();
     }
 
     public void setInterceptor(Interceptor interceptor) {
@@ -141,6 +171,7 @@ public final class Simulation {
         if (n.alive()) {
             trace.record(now, "crash " + id + (loseAll ? " (losing unsynced writes)" : ""));
             n.crash(random, loseAll);
+            links.onCrash(id);
         }
     }
 
@@ -162,7 +193,7 @@ public final class Simulation {
     /** A fingerprint of the run so far, to prove that a seed replays exactly. */
     public String fingerprint() {
         return trace.total() + "/" + checker.committedCount() + "/" + io.warden.zab.Zxid.toString(checker.lastCommittedZxid())
-                + "/" + describe();
+                + "/" + links.stats() + "/" + describe();
     }
 
     public void restart(long id) {
@@ -170,11 +201,21 @@ public final class Simulation {
         if (!n.alive()) {
             trace.record(now, "restart " + id);
             start(id);
+            links.onRestart(id);
         }
     }
 
+    /** Drops what {@code from} sends to {@code to}; TCP may notice (see {@link #reportLinkClosures}). */
     public void block(long from, long to) {
         network.block(from, to);
+        links.onCut(from, to);
+    }
+
+    /** Cuts the link between a and b both ways; TCP may notice. */
+    public void cut(long a, long b) {
+        network.block(a, b);
+        network.block(b, a);
+        links.onCut(a, b);
     }
 
     public void unblock(long from, long to) {
@@ -186,8 +227,7 @@ public final class Simulation {
         for (long a : side) {
             for (long b : nodes.keySet()) {
                 if (java.util.Arrays.stream(side).noneMatch(x -> x == b)) {
-                    network.block(a, b);
-                    network.block(b, a);
+                    cut(a, b);
                 }
             }
         }
@@ -281,6 +321,8 @@ public final class Simulation {
                 n.driver().flush();
                 process(n);
             }
+        } else if (event instanceof SimEvent.LinkLost l) {
+            links.deliver(l);
         } else if (event instanceof SimEvent.ClientWrite) {
             clientWrite();
         } else if (event instanceof SimEvent.Compact c) {
@@ -323,7 +365,7 @@ public final class Simulation {
         }
     }
 
-    private void process(SimNode n) {
+    void process(SimNode n) {
         n.process();
         if (n.driver().hasUnsyncedAppends() && !n.fsyncScheduled) {
             n.fsyncScheduled = true;
