@@ -42,12 +42,15 @@ import java.util.Set;
  * @param juteMaxBuffer            largest frame / znode payload in bytes
  * @param servers                  ensemble members from {@code server.N} lines (empty = standalone)
  * @param serverId                 this server's id (myid); 0 when there are no server lines
+ * @param handshakeHoldMs          how long an ensemble member holds a client handshake while it has
+ *                                 no leader before closing the socket (not a zoo.cfg key; default 1 s,
+ *                                 short enough that a client soon tries a server that does serve)
  */
 public record ServerConfig(int tickTime, int initLimit, int syncLimit, Path dataDir, Path dataLogDir,
                            Optional<InetAddress> clientPortAddress, int clientPort, int maxClientCnxns,
                            int minSessionTimeout, int maxSessionTimeout, int snapCount,
                            int snapRetainCount, int purgeIntervalHours, Set<String> fourLetterWordWhitelist,
-                           int juteMaxBuffer, List<PeerSpec> servers, long serverId) {
+                           int juteMaxBuffer, List<PeerSpec> servers, long serverId, long handshakeHoldMs) {
 
     public static final int DEFAULT_TICK_TIME = 2000;
     public static final int DEFAULT_INIT_LIMIT = 10;
@@ -60,6 +63,7 @@ public record ServerConfig(int tickTime, int initLimit, int syncLimit, Path data
     public static final int MIN_SNAP_RETAIN_COUNT = 3;
     public static final int DEFAULT_PURGE_INTERVAL_HOURS = 1;
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
+    public static final long DEFAULT_HANDSHAKE_HOLD_MS = 1000;
     /** The 4lw that is always allowed, whatever the whitelist says. */
     public static final String ALWAYS_ALLOWED_4LW = "srvr";
     /** Whitelist entry that allows every 4lw. */
@@ -97,6 +101,9 @@ public record ServerConfig(int tickTime, int initLimit, int syncLimit, Path data
             throw new IllegalArgumentException("purgeIntervalHours must be >= 0: " + purgeIntervalHours);
         }
         positive("juteMaxBuffer", juteMaxBuffer);
+        if (handshakeHoldMs < 0) {
+            throw new IllegalArgumentException("handshakeHoldMs must be >= 0: " + handshakeHoldMs);
+        }
         fourLetterWordWhitelist = normalizeWhitelist(fourLetterWordWhitelist);
         servers = List.copyOf(servers);
         checkServers(servers, serverId);
@@ -230,6 +237,7 @@ public record ServerConfig(int tickTime, int initLimit, int syncLimit, Path data
         private int juteMaxBuffer = DEFAULT_JUTE_MAX_BUFFER;
         private List<PeerSpec> servers = List.of();
         private long serverId;
+        private long handshakeHoldMs = DEFAULT_HANDSHAKE_HOLD_MS;
 
         private Builder() {
         }
@@ -258,6 +266,7 @@ public record ServerConfig(int tickTime, int initLimit, int syncLimit, Path data
         public Builder juteMaxBuffer(int v) { juteMaxBuffer = v; return this; }
         public Builder servers(List<PeerSpec> v) { servers = new ArrayList<>(v); return this; }
         public Builder serverId(long v) { serverId = v; return this; }
+        public Builder handshakeHoldMs(long v) { handshakeHoldMs = v; return this; }
 
         /** @throws IllegalArgumentException if a value is out of range or inconsistent */
         public ServerConfig build() {
@@ -266,7 +275,7 @@ public record ServerConfig(int tickTime, int initLimit, int syncLimit, Path data
             return new ServerConfig(tickTime, initLimit, syncLimit, dataDir,
                     dataLogDir != null ? dataLogDir : dataDir, Optional.ofNullable(clientPortAddress),
                     clientPort, maxClientCnxns, min, max, snapCount, snapRetainCount, purgeIntervalHours,
-                    fourLetterWordWhitelist, juteMaxBuffer, servers, serverId);
+                    fourLetterWordWhitelist, juteMaxBuffer, servers, serverId, handshakeHoldMs);
         }
     }
 }

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * the client has seen, first catches up with the leader (a sync) and only then decides: a session
  * created or used through another member a moment ago is not refused for this member's lag. A
  * client still ahead after that is refused (the socket closes, it tries another server). While this
- * member has no leader (an election is on) a handshake is held for up to {@link #HOLD_MS} and
+ * member has no leader (an election is on) a handshake is held for up to {@code holdMs} and
  * resumed as soon as it serves; after that the socket closes with no response and the client tries
  * another server. Holding spares a client that moved off a dead leader its reconnect back-off (the
  * ZooKeeper client sleeps up to a second before every attempt). Pipeline thread only.
@@ -39,9 +39,6 @@ final class EnsembleHandshake {
     interface Sender {
         void send(ClientConnection c, byte[] frame, long zxid, boolean closeAfter);
     }
-
-    /** How long a handshake waits for this member to serve before its socket is closed. */
-    static final long HOLD_MS = 1000;
 
     private record Connecting(ClientConnection connection) {
     }
@@ -73,12 +70,16 @@ final class EnsembleHandshake {
     /** Handshakes waiting for this member to serve, in arrival order. */
     private final Map<ClientConnection, Held> held = new LinkedHashMap<>();
     private final LongSupplier clock;
+    /** How long a handshake waits for this member to serve before its socket is closed. */
+    private final long holdMs;
     private long lastToken;
     private Sender sender;
 
-    EnsembleHandshake(EnsembleCore core, SessionIds ids, int minTimeout, int maxTimeout, LongSupplier clock) {
+    EnsembleHandshake(EnsembleCore core, SessionIds ids, int minTimeout, int maxTimeout, long holdMs,
+                      LongSupplier clock) {
         this.core = core;
         this.clock = clock;
+        this.holdMs = holdMs;
         this.ids = ids;
         this.minTimeout = minTimeout;
         this.maxTimeout = maxTimeout;
@@ -96,7 +97,7 @@ final class EnsembleHandshake {
         }
         if (!core.serving()) {
             LOG.debug("Holding {}: no established leader yet", c.remoteAddress());
-            held.put(c, new Held(req, clock.getAsLong() + HOLD_MS));
+            held.put(c, new Held(req, clock.getAsLong() + holdMs));
             return;
         }
         admit(c, req, false);

@@ -76,7 +76,7 @@ public final class EnsembleMember implements ServerPipeline {
                 new LeaderSessions(config.tickTime(), clock::millis), clock::millis);
         EnsembleHandshake handshake = new EnsembleHandshake(core, new SessionIds(config.serverId(), clock.millis()),
                 config.minSessionTimeout(),
-                config.maxSessionTimeout(), clock::millis);
+                config.maxSessionTimeout(), config.handshakeHoldMs(), clock::millis);
         EnsembleView view = new EnsembleView(config, core, clock);
         this.clients = new EnsembleClients(executor, core, handshake,
                 System.getProperty("zookeeper.DigestAuthenticationProvider.superDigest"), clock::millis,

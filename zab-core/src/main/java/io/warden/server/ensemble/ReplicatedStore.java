@@ -1,5 +1,6 @@
 package io.warden.server.ensemble;
 
+import io.warden.server.pipeline.SessionPasswords;
 import io.warden.zab.Snapshot;
 import io.warden.zab.Zxid;
 import io.warden.znode.persist.SnapshotWriter;
@@ -33,8 +34,7 @@ import java.util.function.ToLongFunction;
  * store's serialization followed by a password section. Pipeline thread only.
  */
 final class ReplicatedStore {
-    /** Marks the password section after the store in a snapshot ("WPW1"). */
-    private static final int PASSWORDS_MAGIC = 0x57505731;
+    private static final int PASSWORDS_MAGIC = SessionPasswords.SNAPSHOT_SECTION_MAGIC;
 
     /** A proposal this server made and has not applied yet. */
     private record Proposed(TxnHeader header, Txn txn, byte[] password) {

@@ -17,6 +17,11 @@ import java.util.Arrays;
  * password is never guessable from the id (ZooKeeper's are).
  */
 public final class SessionPasswords {
+    /**
+     * Starts the section an ensemble member writes after the tree in its snapshots: the replicated
+     * session passwords ("WPW1"). Standalone recovery skips it.
+     */
+    public static final int SNAPSHOT_SECTION_MAGIC = 0x57505731;
     private static final String FILE = "session.secret";
     private final SecretKeySpec key;
 

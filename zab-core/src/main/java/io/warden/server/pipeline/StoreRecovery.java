@@ -22,8 +22,6 @@ import java.io.UncheckedIOException;
 final class StoreRecovery {
     /** How much of the snapshot file is held at once while decoding it. */
     static final int SNAPSHOT_BUFFER = 64 * 1024;
-    /** Starts the session-password section an ensemble member writes after the tree (ReplicatedStore). */
-    private static final int ENSEMBLE_PASSWORDS_MAGIC = 0x57505731;
 
     private StoreRecovery() {}
 
@@ -60,7 +58,7 @@ final class StoreRecovery {
             JuteStreamReader in = new JuteStreamReader(body, snapshot.bodyLength(), bufferSize, Integer.MAX_VALUE);
             ZnodeStore store = ZnodeStore.deserialize(in);
             long after = in.remaining();
-            if (after > 0 && in.readInt() == ENSEMBLE_PASSWORDS_MAGIC) {
+            if (after > 0 && in.readInt() == SessionPasswords.SNAPSHOT_SECTION_MAGIC) {
                 for (int n = in.readInt(); n > 0; n--) {
                     in.readLong();
                     in.readBuffer();

@@ -1,9 +1,6 @@
 package io.warden.server.ensemble;
 
 import io.warden.server.admin.ServerMode;
-import org.apache.jute.BinaryInputArchive;
-import org.apache.jute.BinaryOutputArchive;
-import org.apache.jute.Record;
 import org.apache.zookeeper.AsyncCallback.StringCallback;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -16,14 +13,10 @@ import org.apache.zookeeper.proto.ReplyHeader;
 import org.apache.zookeeper.proto.RequestHeader;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -33,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.warden.server.ensemble.EnsembleReplicationTest.connect;
 import static io.warden.server.ensemble.EnsembleReplicationTest.sync;
+import static io.warden.server.ensemble.RawFrames.readFrame;
+import static io.warden.server.ensemble.RawFrames.writeFrame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,23 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Sessions, leader failover, observers and quorum loss on in-process ensembles. */
 class EnsembleFailureTest extends EnsembleTestBase {
 
-    private static void writeFrame(Socket s, Record... records) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BinaryOutputArchive a = BinaryOutputArchive.getArchive(bytes);
-        for (Record r : records) {
-            r.serialize(a, "r");
-        }
-        byte[] body = bytes.toByteArray();
-        s.getOutputStream().write(ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array());
-        s.getOutputStream().flush();
-    }
-
-    private static BinaryInputArchive readFrame(Socket s) throws IOException {
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        byte[] body = new byte[in.readInt()];
-        in.readFully(body);
-        return BinaryInputArchive.getArchive(new ByteArrayInputStream(body));
-    }
 
     @Test
     void theEphemeralsOfAnExpiredSessionDisappearFromEveryServer() throws Exception {

@@ -37,6 +37,7 @@ final class LocalEnsemble implements AutoCloseable {
     private int snapCount = ServerConfig.DEFAULT_SNAP_COUNT;
     private boolean peersByName;
     private int syncLimit = 5;
+    private long handshakeHoldMs = ServerConfig.DEFAULT_HANDSHAKE_HOLD_MS;
 
     LocalEnsemble(Path dir, int voters, int observers) throws IOException {
         this.dir = dir;
@@ -60,6 +61,12 @@ final class LocalEnsemble implements AutoCloseable {
     /** syncLimit in ticks (default 5): how long a leader without a quorum keeps leading. */
     LocalEnsemble syncLimit(int ticks) {
         this.syncLimit = ticks;
+        return this;
+    }
+
+    /** How long a member without a leader holds a client handshake. */
+    LocalEnsemble handshakeHoldMs(long ms) {
+        this.handshakeHoldMs = ms;
         return this;
     }
 
@@ -89,7 +96,7 @@ final class LocalEnsemble implements AutoCloseable {
         return ServerConfig.builder().tickTime(TICK_MS).initLimit(Math.max(10, syncLimit)).syncLimit(syncLimit)
                 .dataDir(dir.resolve("server-" + id)).clientPortAddress(InetAddress.getLoopbackAddress())
                 .clientPort(0).minSessionTimeout(2 * TICK_MS).maxSessionTimeout(4000)
-                .snapCount(snapCount).fourLetterWordWhitelist(Set.of("*")).servers(viewOf(id)).serverId(id).build();
+                .snapCount(snapCount).handshakeHoldMs(handshakeHoldMs).fourLetterWordWhitelist(Set.of("*")).servers(viewOf(id)).serverId(id).build();
     }
 
     LocalEnsemble startAll() throws IOException {
