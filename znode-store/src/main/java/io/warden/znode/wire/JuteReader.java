@@ -1,7 +1,5 @@
 package io.warden.znode.wire;
 
-import io.warden.znode.ACL;
-import io.warden.znode.Id;
 import io.warden.znode.Stat;
 
 import java.nio.charset.StandardCharsets;
@@ -58,13 +56,8 @@ public final class JuteReader implements JuteInput {
         return v;
     }
 
-    public long readLong() {
-        long hi = readInt() & 0xffffffffL;
-        long lo = readInt() & 0xffffffffL;
-        return (hi << 32) | lo;
-    }
-
-    private int readLength(String what) {
+    @Override
+    public int readLength(String what) {
         int len = readInt();
         if (len < -1 || len > maxLength) {
             throw new WireFormatException("Unreasonable length = " + len + " for " + what);
@@ -103,28 +96,6 @@ public final class JuteReader implements JuteInput {
         List<String> out = new ArrayList<>(Math.min(n, 1024));
         for (int i = 0; i < n; i++) {
             out.add(readString());
-        }
-        return out;
-    }
-
-    public Id readId() {
-        String scheme = readString();
-        String id = readString();
-        if (scheme == null || id == null) {
-            throw new WireFormatException("Id with a null scheme or id");
-        }
-        return new Id(scheme, id);
-    }
-
-    public List<ACL> readAclList() {
-        int n = readLength("vector");
-        if (n == -1) {
-            return null;
-        }
-        List<ACL> out = new ArrayList<>(Math.min(n, 64));
-        for (int i = 0; i < n; i++) {
-            int perms = readInt();
-            out.add(new ACL(perms, readId()));
         }
         return out;
     }

@@ -1,14 +1,10 @@
 package io.warden.znode.wire;
 
-import io.warden.znode.ACL;
-import io.warden.znode.Id;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decodes jute primitives from a stream of known length through one fixed buffer, so a record far
@@ -89,13 +85,7 @@ public final class JuteStreamReader implements JuteInput {
     }
 
     @Override
-    public long readLong() {
-        long hi = readInt() & 0xffffffffL;
-        long lo = readInt() & 0xffffffffL;
-        return (hi << 32) | lo;
-    }
-
-    private int readLength(String what) {
+    public int readLength(String what) {
         int len = readInt();
         if (len < -1 || len > maxLength) {
             throw new WireFormatException("Unreasonable length = " + len + " for " + what);
@@ -138,24 +128,5 @@ public final class JuteStreamReader implements JuteInput {
         String s = new String(buf, pos, len, StandardCharsets.UTF_8);
         pos += len;
         return s;
-    }
-
-    @Override
-    public List<ACL> readAclList() {
-        int n = readLength("vector");
-        if (n == -1) {
-            return null;
-        }
-        List<ACL> out = new ArrayList<>(Math.min(n, 64));
-        for (int i = 0; i < n; i++) {
-            int perms = readInt();
-            String scheme = readString();
-            String id = readString();
-            if (scheme == null || id == null) {
-                throw new WireFormatException("Id with a null scheme or id");
-            }
-            out.add(new ACL(perms, new Id(scheme, id)));
-        }
-        return out;
     }
 }
