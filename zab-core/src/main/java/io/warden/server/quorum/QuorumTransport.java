@@ -55,6 +55,8 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     private final Inbound inbound;
     private final Map<Long, LinkOutbox> links = new ConcurrentHashMap<>();
     private final Map<Channel, Boolean> accepted = new ConcurrentHashMap<>();
+    /** The newest accepted link of each peer: a late close of an older one is not news. */
+    private final Map<Long, Channel> newestAccepted = new ConcurrentHashMap<>();
     private volatile Channel server;
     private volatile boolean closed;
 
@@ -133,7 +135,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         f.addListener((ChannelFutureListener) done -> {
             if (done.isSuccess()) {
                 done.channel().writeAndFlush(new PeerFrame.Hello(myId), done.channel().voidPromise());
-                done.channel().closeFuture().addListener(c -> linkClosed(id));
+                done.channel().closeFuture().addListener(c -> outboundClosed(id, done.channel()));
             } else {
                 LOG.debug("Cannot reach server {} at {}: {}", id, address, done.cause().toString());
             }
@@ -159,6 +161,14 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         }
     }
 
+    /** Reported only while it is still the link to {@code peer}, not after a redial replaced it. */
+    private void outboundClosed(long peer, Channel channel) {
+        LinkOutbox current = links.get(peer);
+        if (current == null || current.link().channel() == channel) {
+            linkClosed(peer);
+        }
+    }
+
     /** Decodes frames; the first must be a Hello, which names the sender for the rest of the link. */
     private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> {
         private final boolean acceptedSide;
@@ -170,8 +180,11 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            if (from >= 0 && acceptedSide) {
-                linkClosed(from); // outbound links report through their close future
+            // Outbound links report through their close future. A peer that restarted and dialled
+            // again before its old link's close arrived is still connected: dropping its new
+            // session over the old close would only delay its sync until a tick limit.
+            if (from >= 0 && acceptedSide && newestAccepted.remove(from, ctx.channel())) {
+                linkClosed(from);
             }
             super.channelInactive(ctx);
         }
@@ -184,6 +197,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
                     throw new PeerCodecException("link did not start with a Hello from a known server: " + frame);
                 }
                 from = hello.serverId();
+                if (acceptedSide) {
+                    newestAccepted.put(from, ctx.channel());
+                }
                 return;
             }
             inbound.received(from, frame);
@@ -194,6 +210,11 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
             LOG.warn("Closing quorum link {} (server {}): {}", ctx.channel().remoteAddress(), from, cause.toString());
             ctx.close();
         }
+    }
+
+    /** Links other servers dialled in that are still open (tests). */
+    int acceptedLinks() {
+        return accepted.size();
     }
 
     /** Drops the outbound link to {@code id} (tests: simulate a broken link). */
