@@ -54,6 +54,21 @@ class ElectionOrderingTest {
     }
 
     @Test
+    void aSameRoundVoterWithAWorseVoteIsAnsweredAtOnceNotAtTheNextResend() {
+        Outbox out = new Outbox();
+        ZabConfig config = new ZabConfig(1, VOTERS, new TreeSet<>(), 10, 5, 2, 4, 1);
+        FastLeaderElection fle = new FastLeaderElection(config, out, new Vote(1, 1, Zxid.of(1, 9)), 0);
+        fle.start();
+        out.drain(); // our first broadcast; voter 2 was not LOOKING yet and did not keep it
+        fle.onNotification(2, new Notification(new Vote(2, 1, Zxid.of(1, 3)), fle.round(), Role.LOOKING));
+        List<Envelope> sent = out.drain().messages();
+        assertEquals(1, sent.size(), "one answer: " + sent);
+        assertEquals(2, sent.get(0).to());
+        assertEquals(new Vote(1, 1, Zxid.of(1, 9)), ((Notification) sent.get(0).message()).vote(),
+                "the answer carries our better vote, so voter 2 can adopt it now");
+    }
+
+    @Test
     void aJoinerLearnsTheEstablishedLeaderAtOnce() {
         Outbox out = new Outbox();
         ZabConfig config = new ZabConfig(3, VOTERS, new TreeSet<>(), 10, 5, 2, 4, 1);
