@@ -70,7 +70,7 @@ final class SimApp implements StateMachine {
     }
 
     private void load(Snapshot s) {
-        ByteBuffer b = ByteBuffer.wrap(s.data());
+        ByteBuffer b = ByteBuffer.wrap(s.data().toByteArray());
         appliedZxid = s.zxid();
         count = b.getLong();
         digest = b.getLong();

@@ -2,6 +2,7 @@ package io.warden.server.ensemble;
 
 import io.warden.server.pipeline.SessionPasswords;
 import io.warden.zab.Snapshot;
+import io.warden.zab.SnapshotData;
 import io.warden.zab.Zxid;
 import io.warden.znode.persist.SnapshotWriter;
 import io.warden.znode.tree.ApplyResult;
@@ -12,10 +13,13 @@ import io.warden.znode.txn.Txn;
 import io.warden.znode.txn.TxnCodec;
 import io.warden.znode.txn.TxnHeader;
 import io.warden.znode.wire.JuteReader;
+import io.warden.znode.wire.JuteStreamReader;
 import io.warden.znode.wire.JuteWriter;
 import io.warden.znode.wire.WireFormatException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +39,8 @@ import java.util.function.ToLongFunction;
  */
 final class ReplicatedStore {
     private static final int PASSWORDS_MAGIC = SessionPasswords.SNAPSHOT_SECTION_MAGIC;
+    /** How much of a snapshot is decoded from memory at a time. */
+    private static final int STREAM_BUFFER = 64 * 1024;
 
     /** A proposal this server made and has not applied yet. */
     private record Proposed(TxnHeader header, Txn txn, byte[] password) {
@@ -49,8 +55,8 @@ final class ReplicatedStore {
     private ZnodeStore store;
     private long lastApplied;
 
-    /** The state a snapshot holds ({@link #snapshot()}'s bytes) at {@code zxid}. */
-    ReplicatedStore(byte[] snapshot, long zxid) {
+    /** The state a snapshot holds ({@link #snapshot()}'s format) at {@code zxid}. */
+    ReplicatedStore(SnapshotData snapshot, long zxid) {
         install(snapshot, zxid);
     }
 
@@ -67,9 +73,21 @@ final class ReplicatedStore {
         return out.toByteArray();
     }
 
-    /** @throws WireFormatException when the bytes are not a snapshot of ours */
-    private void install(byte[] snapshot, long zxid) {
-        JuteReader in = new JuteReader(snapshot, 0, snapshot.length, Integer.MAX_VALUE);
+    /**
+     * Decodes the content as it streams in (a large tree never sits in one array).
+     *
+     * @throws WireFormatException when the content is not a snapshot of ours
+     * @throws UncheckedIOException when it cannot be read
+     */
+    private void install(SnapshotData snapshot, long zxid) {
+        try (InputStream body = snapshot.open()) {
+            install(new JuteStreamReader(body, snapshot.size(), STREAM_BUFFER, Integer.MAX_VALUE), zxid);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the snapshot at 0x" + Long.toHexString(zxid), e);
+        }
+    }
+
+    private void install(JuteStreamReader in, long zxid) {
         ZnodeStore decoded = ZnodeStore.deserialize(in);
         Map<Long, byte[]> pws = new HashMap<>();
         if (in.remaining() > 0) {

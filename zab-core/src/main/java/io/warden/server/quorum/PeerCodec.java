@@ -96,7 +96,7 @@ public final class PeerCodec {
             txns(out, m.entries());
         } else if (q instanceof Snap m) {
             head(out, SNAP, m.session()).writeLong(m.epoch()).writeLong(m.snapshot().zxid());
-            bytes(out, m.snapshot().data());
+            bytes(out, m.snapshot().data().toByteArray());
             txns(out, m.entries());
         } else if (q instanceof NewLeader m) {
             head(out, NEW_LEADER, m.session()).writeLong(m.epoch()).writeLong(m.lastZxid());

@@ -2,6 +2,7 @@ package io.warden.server.quorum;
 
 import io.warden.zab.PersistentState;
 import io.warden.zab.Snapshot;
+import io.warden.zab.SnapshotData;
 import io.warden.zab.StorageOp;
 import io.warden.zab.Txn;
 import io.warden.znode.persist.GroupCommitter;
@@ -10,6 +11,7 @@ import io.warden.znode.persist.Recovery;
 import io.warden.znode.persist.Storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class PeerLog implements AutoCloseable {
         long current = storage.epochs().currentEpoch().orElse(0);
         try (Recovery r = storage.recover()) {
             Snapshot snap = r.snapshot().isPresent()
-                    ? new Snapshot(r.snapshot().get().zxid(), r.snapshot().get().readBody())
+                    ? new Snapshot(r.snapshot().get().zxid(), new StoredSnapshotData(r.snapshot().get()))
                     : new Snapshot(0, emptySnapshot);
             List<Txn> log = new ArrayList<>();
             while (r.entries().hasNext()) {
@@ -88,7 +90,12 @@ public final class PeerLog implements AutoCloseable {
         if (op instanceof StorageOp.TruncateAfter t) {
             storage.truncateAfter(t.zxid());
         } else if (op instanceof StorageOp.InstallSnapshot s) {
-            storage.snapshots().write(s.snapshot().zxid(), s.snapshot().data());
+            SnapshotData data = s.snapshot().data();
+            storage.snapshots().write(s.snapshot().zxid(), out -> {
+                try (InputStream in = data.open()) {
+                    in.transferTo(out);
+                }
+            });
             if (storage.log().lastZxid() > s.snapshot().zxid()) {
                 storage.truncateAfter(s.snapshot().zxid());
             }
