@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The replicated side of one ensemble member: applies what ZAB delivers to the {@link ReplicatedStore},
@@ -66,6 +67,7 @@ final class EnsembleCore implements QuorumPeer.Application {
     private QuorumPeer quorum;
     private Listener listener;
     private Runnable afterApply = () -> { };
+    private Supplier<Snapshot> durable = () -> null;
     private volatile Role role = Role.LOOKING;
     private volatile long leaderId = -1;
     private volatile boolean established;
@@ -90,6 +92,11 @@ final class EnsembleCore implements QuorumPeer.Application {
     /** Runs after every applied transaction (snapshot scheduling). */
     void afterApply(Runnable hook) {
         this.afterApply = hook;
+    }
+
+    /** Where {@link #takeSnapshot} finds the newest snapshot on disk (pipeline thread). */
+    void durableSnapshots(Supplier<Snapshot> newest) {
+        this.durable = newest;
     }
 
     ReplicatedStore data() {
@@ -157,6 +164,16 @@ final class EnsembleCore implements QuorumPeer.Application {
 
     @Override
     public Snapshot takeSnapshot() {
+        // Zab phase 2, SNAP: the newest snapshot on disk plus the log after it, when the log still
+        // reaches back to it, streams from the file; serializing the live tree here would stall
+        // this thread (and every client) for as long as a large tree takes to encode.
+        Snapshot stored = durable.get();
+        if (stored != null && stored.zxid() >= quorum.peer().log().baseZxid()
+                && stored.zxid() <= data.lastApplied()) {
+            LOG.info("SNAP from the snapshot file at 0x{} ({})", Long.toHexString(stored.zxid()), stored.data());
+            return stored;
+        }
+        LOG.info("SNAP from the live tree at 0x{}", Long.toHexString(data.lastApplied()));
         return data.snapshot();
     }
 

@@ -88,8 +88,9 @@ public final class EnsembleMember implements ServerPipeline {
                 timers, core, new Random(config.serverId() ^ clock.millis()));
         core.bind(quorum, clients, config.self().map(s -> !s.isParticipant()).orElse(false));
         this.snapshots = new EnsembleSnapshots(storage, core.data(), config.snapCount(), config.snapRetainCount(),
-                executor, zxid -> quorum.peer().compactLog(zxid));
+                executor, zxid -> quorum.peer().compactLog(zxid), recovered.snapshot());
         core.afterApply(snapshots::applied);
+        core.durableSnapshots(snapshots::durable);
     }
 
     /**

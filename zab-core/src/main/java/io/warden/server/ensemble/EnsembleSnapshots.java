@@ -1,5 +1,7 @@
 package io.warden.server.ensemble;
 
+import io.warden.server.quorum.StoredSnapshotData;
+import io.warden.zab.Snapshot;
 import io.warden.znode.persist.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +39,14 @@ final class EnsembleSnapshots implements AutoCloseable {
     private boolean writing;
     /** The capture being written; set on the pipeline thread, read by close(). */
     private volatile ReplicatedStore.Capture inFlight;
+    /** The newest snapshot on disk (or the recovered one); pipeline thread. */
+    private Snapshot durable;
 
+    /** @param recovered the snapshot the member started from */
     EnsembleSnapshots(Storage storage, ReplicatedStore data, int snapCount, int retain, Executor pipeline,
-                      LongConsumer compacted) {
+                      LongConsumer compacted, Snapshot recovered) {
         this.storage = storage;
+        this.durable = recovered;
         this.data = data;
         this.snapCount = snapCount;
         this.retain = retain;
@@ -65,27 +71,37 @@ final class EnsembleSnapshots implements AutoCloseable {
         inFlight = capture;
         writing = true;
         writer.execute(() -> {
-            boolean ok = write(capture);
+            Snapshot saved = write(capture);
             pipeline.execute(() -> {
                 writing = false;
                 inFlight = null;
-                if (ok) {
-                    compacted.accept(capture.zxid());
+                if (saved != null) {
+                    durable = saved;
+                    compacted.accept(saved.zxid());
                 }
             });
         });
     }
 
-    private boolean write(ReplicatedStore.Capture capture) {
+    /**
+     * The newest snapshot this member has on disk, streamed from its file; pipeline thread. Its
+     * zxid may be older than the ZAB log's base after a SNAP installed a newer one.
+     */
+    Snapshot durable() {
+        return durable;
+    }
+
+    /** @return the snapshot as stored, or null if it failed */
+    private Snapshot write(ReplicatedStore.Capture capture) {
         long zxid = capture.zxid();
         try {
-            storage.snapshots().write(zxid, capture);
+            var file = storage.snapshots().write(zxid, capture);
             storage.purge(retain);
             LOG.info("Snapshot 0x{} written", Long.toHexString(zxid));
-            return true;
+            return new Snapshot(zxid, new StoredSnapshotData(file));
         } catch (Exception e) {
             LOG.error("Snapshot 0x{} failed; the log still holds everything", Long.toHexString(zxid), e);
-            return false;
+            return null;
         } finally {
             capture.close();
         }
