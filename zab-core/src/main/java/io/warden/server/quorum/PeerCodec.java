@@ -2,7 +2,6 @@ package io.warden.server.quorum;
 
 import io.netty.buffer.ByteBuf;
 import io.warden.zab.Role;
-import io.warden.zab.Snapshot;
 import io.warden.zab.Txn;
 import io.warden.zab.election.Vote;
 import io.warden.zab.message.Notification;
@@ -31,11 +30,22 @@ import java.util.List;
  * Binary form of {@link PeerFrame}s (the body of one length-prefixed frame): a one-byte tag, then
  * the record's fields in declaration order, big-endian; byte arrays and lists carry an int count.
  * Stateless and thread-safe. Malformed input raises {@link PeerCodecException}.
+ *
+ * <p>A ZAB {@link Snap} has no single-frame form: its content may exceed any frame limit, so it is
+ * written as {@link PeerFrame.SnapBegin}, {@link PeerFrame.SnapChunk}s and {@link PeerFrame.SnapEnd}
+ * (see {@link SnapStream}).
  */
 public final class PeerCodec {
-    private static final int HELLO = 1, FORWARD = 2, SYNC_REQUEST = 3, SYNC_REPLY = 4, TOUCHES = 5;
+    /** Largest snapshot piece a decoder accepts; senders use {@link SnapStream#CHUNK_BYTES}. */
+    public static final int MAX_SNAP_CHUNK = 1 << 20;
+    /** Length prefix, tag and byte count in front of a chunk's content. */
+    static final int CHUNK_HEADER_BYTES = 4 + 1 + 4;
+
+    private static final int HELLO = 1, FORWARD = 2, SYNC_REQUEST = 3, SYNC_REPLY = 4, TOUCHES = 5,
+            SNAP_BEGIN = 6, SNAP_CHUNK = 7, SNAP_END = 8;
+    // 17 was the single-frame SNAP; it is refused as an unknown tag.
     private static final int NOTIFICATION = 10, FOLLOWER_INFO = 11, OBSERVER_INFO = 12, LEADER_INFO = 13,
-            ACK_EPOCH = 14, DIFF = 15, TRUNC = 16, SNAP = 17, NEW_LEADER = 18, ACK_NEW_LEADER = 19,
+            ACK_EPOCH = 14, DIFF = 15, TRUNC = 16, NEW_LEADER = 18, ACK_NEW_LEADER = 19,
             UP_TO_DATE = 20, PROPOSAL = 21, ACK = 22, COMMIT = 23, INFORM = 24, PING = 25;
     private static final Role[] ROLES = Role.values();
 
@@ -44,6 +54,19 @@ public final class PeerCodec {
     /** @param maxBytes largest byte array (txn payload, snapshot) accepted when decoding */
     public PeerCodec(int maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    /** Writes one whole frame: a 4-byte length, then {@link #encode}'s body. */
+    public void writeFrame(PeerFrame frame, ByteBuf out) {
+        int at = out.writerIndex();
+        out.writeInt(0);
+        encode(frame, out);
+        out.setInt(at, out.writerIndex() - at - 4);
+    }
+
+    /** The frame header of a {@link PeerFrame.SnapChunk} of {@code n} bytes; the content follows it. */
+    static void writeChunkHeader(ByteBuf out, int n) {
+        out.writeInt(1 + 4 + n).writeByte(SNAP_CHUNK).writeInt(n);
     }
 
     public void encode(PeerFrame frame, ByteBuf out) {
@@ -61,6 +84,15 @@ public final class PeerCodec {
             for (long id : t.sessionIds()) {
                 out.writeLong(id);
             }
+        } else if (frame instanceof PeerFrame.SnapBegin b) {
+            out.writeByte(SNAP_BEGIN).writeLong(b.session()).writeLong(b.epoch()).writeLong(b.zxid())
+                    .writeLong(b.size());
+        } else if (frame instanceof PeerFrame.SnapChunk c) {
+            out.writeByte(SNAP_CHUNK);
+            bytes(out, c.bytes());
+        } else if (frame instanceof PeerFrame.SnapEnd e) {
+            out.writeByte(SNAP_END);
+            txns(out, e.entries());
         } else if (frame instanceof PeerFrame.Zab z) {
             encodeZab(z.message(), out);
         } else {
@@ -94,10 +126,8 @@ public final class PeerCodec {
         } else if (q instanceof Trunc m) {
             head(out, TRUNC, m.session()).writeLong(m.epoch()).writeLong(m.truncZxid());
             txns(out, m.entries());
-        } else if (q instanceof Snap m) {
-            head(out, SNAP, m.session()).writeLong(m.epoch()).writeLong(m.snapshot().zxid());
-            bytes(out, m.snapshot().data().toByteArray());
-            txns(out, m.entries());
+        } else if (q instanceof Snap) {
+            throw new IllegalArgumentException("a SNAP has no single-frame form; it is sent as a SnapStream");
         } else if (q instanceof NewLeader m) {
             head(out, NEW_LEADER, m.session()).writeLong(m.epoch()).writeLong(m.lastZxid());
         } else if (q instanceof AckNewLeader m) {
@@ -160,6 +190,9 @@ public final class PeerCodec {
             case SYNC_REQUEST -> new PeerFrame.SyncRequest(in.readLong());
             case SYNC_REPLY -> new PeerFrame.SyncReply(in.readLong(), in.readLong());
             case TOUCHES -> new PeerFrame.Touches(longs(in));
+            case SNAP_BEGIN -> snapBegin(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+            case SNAP_CHUNK -> new PeerFrame.SnapChunk(chunk(in));
+            case SNAP_END -> new PeerFrame.SnapEnd(txns(in));
             case NOTIFICATION -> new PeerFrame.Zab(new Notification(
                     new Vote(in.readLong(), in.readLong(), in.readLong()), in.readLong(), role(in.readUnsignedByte())));
             default -> new PeerFrame.Zab(decodeQuorum(tag, in.readLong(), in));
@@ -174,7 +207,6 @@ public final class PeerCodec {
             case ACK_EPOCH -> new AckEpoch(s, in.readLong(), in.readLong());
             case DIFF -> new Diff(s, in.readLong(), txns(in));
             case TRUNC -> new Trunc(s, in.readLong(), in.readLong(), txns(in));
-            case SNAP -> new Snap(s, in.readLong(), new Snapshot(in.readLong(), bytes(in)), txns(in));
             case NEW_LEADER -> new NewLeader(s, in.readLong(), in.readLong());
             case ACK_NEW_LEADER -> new AckNewLeader(s, in.readLong());
             case UP_TO_DATE -> new UpToDate(s, in.readLong(), in.readLong());
@@ -192,6 +224,24 @@ public final class PeerCodec {
             throw new PeerCodecException("unknown role " + ordinal);
         }
         return ROLES[ordinal];
+    }
+
+    private static PeerFrame.SnapBegin snapBegin(long session, long epoch, long zxid, long size) {
+        if (size < 0) {
+            throw new PeerCodecException("bad snapshot size " + size + " in SnapBegin");
+        }
+        return new PeerFrame.SnapBegin(session, epoch, zxid, size);
+    }
+
+    private static byte[] chunk(ByteBuf in) {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_SNAP_CHUNK || n > in.readableBytes()) {
+            throw new PeerCodecException("bad snapshot chunk length " + n + " (" + in.readableBytes()
+                    + " readable, at most " + MAX_SNAP_CHUNK + ")");
+        }
+        byte[] b = new byte[n];
+        in.readBytes(b);
+        return b;
     }
 
     private byte[] bytes(ByteBuf in) {

@@ -1,12 +1,18 @@
 package io.warden.server.quorum;
 
+import io.warden.zab.Txn;
 import io.warden.zab.message.ZabMessage;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Everything that travels between two Warden servers on the quorum port: a greeting naming the
  * sender, the ZAB core's messages, and Warden's own request forwarding. Immutable records.
+ *
+ * <p>A ZAB SNAP never travels as one frame: {@link QuorumTransport} sends it as {@link SnapBegin},
+ * any number of {@link SnapChunk}s and {@link SnapEnd}, and delivers it reassembled as a {@link Zab}.
+ * Those three are transport-level only and never reach {@link QuorumTransport.Inbound}.
  */
 public sealed interface PeerFrame {
     /** First frame on every connection: who is dialling. */
@@ -63,6 +69,35 @@ public sealed interface PeerFrame {
         @Override
         public String toString() {
             return "Touches" + Arrays.toString(sessionIds);
+        }
+    }
+
+    /** Sync phase, SNAP in pieces: {@code size} bytes of snapshot content at {@code zxid} follow. */
+    record SnapBegin(long session, long epoch, long zxid, long size) implements PeerFrame {
+    }
+
+    /** The next piece of the content announced by {@link SnapBegin} (at most {@link PeerCodec#MAX_SNAP_CHUNK}). */
+    record SnapChunk(byte[] bytes) implements PeerFrame {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SnapChunk c && Arrays.equals(c.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "SnapChunk[" + bytes.length + "B]";
+        }
+    }
+
+    /** The content is complete; the SNAP's log entries after the snapshot follow in this frame. */
+    record SnapEnd(List<Txn> entries) implements PeerFrame {
+        public SnapEnd {
+            entries = List.copyOf(entries);
         }
     }
 }

@@ -11,11 +11,17 @@ import io.warden.zab.ZabConfig;
 import io.warden.zab.ZabEvent;
 import io.warden.zab.ZabPeer;
 import io.warden.zab.message.Notification;
+import io.warden.zab.message.QuorumMessage;
 import io.warden.znode.persist.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -34,12 +40,19 @@ import java.util.concurrent.TimeUnit;
  * before returning, appends group-committed and reported back through {@link ZabPeer#persisted}),
  * then messages, then deliveries to the {@link Application}.
  *
+ * <p>A SNAP from the leader arrives spooled in {@code <snapshot dir>/incoming} ({@link QuorumTransport});
+ * the pass that steps it installs it (the log copies it into the snapshot store, the application
+ * reads it in {@link StateMachine#restore}, both before the pass returns) or drops it, and then the
+ * spooled file is deleted. So {@code restore} must read the content before it returns.
+ *
  * <p>Methods other than {@link #start}/{@link #close} must be called on the executor.
  */
 public final class QuorumPeer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuorumPeer.class);
     /** Notifications are a few dozen bytes; anything near this is not one. */
     private static final int ELECTION_MAX_FRAME = 64 * 1024;
+    /** Beside the snapshots, so a SNAP spools onto the disk it will be installed on. */
+    static final String SPOOL_DIR = "incoming";
 
     /** The replicated application (the znode tree); called on the executor. */
     public interface Application extends StateMachine {
@@ -81,6 +94,7 @@ public final class QuorumPeer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Application app;
     private final Endpoints endpoints;
+    private final Path spoolDir;
     private volatile boolean closed;
     private ScheduledFuture<?> ticker;
 
@@ -91,11 +105,12 @@ public final class QuorumPeer implements AutoCloseable {
         this.timer = timer;
         this.app = app;
         this.endpoints = endpoints;
+        this.spoolDir = storage.snapshots().directory().resolve(SPOOL_DIR);
         this.peer = new ZabPeer(config, recovered, app, random);
         this.log = new PeerLog(storage, zxid -> onExecutor(() -> peer.persisted(zxid)),
                 () -> LOG.error("The transaction log failed; this server stops acknowledging"));
         this.transport = new QuorumTransport(config.myId(), endpoints.quorumAddresses(), group,
-                endpoints.maxFrame(), new QuorumTransport.Inbound() {
+                endpoints.maxFrame(), spoolDir, new QuorumTransport.Inbound() {
                     @Override
                     public void received(long from, PeerFrame frame) {
                         QuorumPeer.this.received(from, frame);
@@ -125,8 +140,12 @@ public final class QuorumPeer implements AutoCloseable {
                 });
     }
 
-    /** Binds the quorum and election ports and starts ticking. Blocks until bound. */
+    /**
+     * Empties the SNAP spool (files a crash left), binds the quorum and election ports and starts
+     * ticking. Blocks until bound.
+     */
     public void start() throws InterruptedException {
+        clearSpool();
         transport.bind(endpoints.bind().quorum());
         elections.bind(endpoints.bind().election());
         ticker = timer.scheduleAtFixedRate(() -> onExecutor(peer::tick), endpoints.tickMs(), endpoints.tickMs(),
@@ -158,8 +177,34 @@ public final class QuorumPeer implements AutoCloseable {
         transport.send(to, frame);
     }
 
+    private void clearSpool() {
+        try {
+            Files.createDirectories(spoolDir);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(spoolDir)) {
+                for (Path f : files) {
+                    LOG.info("Server {}: removing {} left in the SNAP spool", peer.id(), f.getFileName());
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the SNAP spool " + spoolDir, e);
+        }
+    }
+
     private void received(long from, PeerFrame frame) {
-        if (frame instanceof PeerFrame.Zab z) {
+        if (frame instanceof PeerFrame.Zab z && z.message() instanceof QuorumMessage.Snap snap
+                && snap.snapshot().data() instanceof SpooledSnapshotData spooled) {
+            executor.execute(() -> {
+                try {
+                    if (!closed) {
+                        peer.step(from, snap);
+                        process();
+                    }
+                } finally {
+                    spooled.delete(); // installed or dropped by now; either way no one reads it again
+                }
+            });
+        } else if (frame instanceof PeerFrame.Zab z) {
             onExecutor(() -> peer.step(from, z.message()));
         } else {
             executor.execute(() -> {

@@ -15,14 +15,15 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.handler.codec.MessageToByteEncoder;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.warden.zab.ZabTransport;
 import io.warden.zab.message.ZabMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * only receives on the links others dialled in. Frames are length-prefixed {@link PeerCodec}
  * bodies; the first frame of a link is {@link PeerFrame.Hello}.
  *
+ * <p>A SNAP travels as a stream of frames no larger than {@link SnapStream#CHUNK_BYTES} of content,
+ * read from its {@code SnapshotData} only as the link drains, in order with the link's other frames.
+ * The receiving side spools it into a file in the spool directory and delivers it whole, as a
+ * {@link PeerFrame.Zab} whose snapshot is a {@link SpooledSnapshotData}: the {@link Inbound} owns
+ * that file from then on and deletes it. A transport without a spool directory refuses SNAPs.
+ *
  * <p>Sending never blocks and may drop (peer down, link broken): the ZAB core tolerates loss.
  * {@link Inbound#received} runs on an event loop thread. Thread-safe.
  */
@@ -40,6 +47,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
     /** Where inbound frames go; called on Netty threads, must not block. */
     public interface Inbound {
+        /** A frame from {@code from}; a SNAP's content is a {@link SpooledSnapshotData} the callee deletes. */
         void received(long from, PeerFrame frame);
 
         /** A link with {@code peer} that was up has closed (the peer died or the network broke). */
@@ -52,6 +60,8 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     private final EventLoopGroup group;
     private final PeerCodec codec;
     private final int maxFrame;
+    private final int chunkBytes;
+    private final Path spoolDir;
     private final Inbound inbound;
     private final Map<Long, LinkOutbox> links = new ConcurrentHashMap<>();
     private final Map<Channel, Boolean> accepted = new ConcurrentHashMap<>();
@@ -59,17 +69,30 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     private final Map<Long, Channel> newestAccepted = new ConcurrentHashMap<>();
     private volatile Channel server;
     private volatile boolean closed;
+    private volatile String lastLinkError;
 
-    /**
-     * @param peers the quorum address of every other server, by id
-     * @param group shared event loops; the caller owns and shuts it down
-     */
+    /** A transport that refuses SNAPs (the election port). */
     public QuorumTransport(long myId, Map<Long, InetSocketAddress> peers, EventLoopGroup group, int maxFrame,
                            Inbound inbound) {
+        this(myId, peers, group, maxFrame, null, inbound);
+    }
+
+    /**
+     * @param peers    the quorum address of every other server, by id
+     * @param group    shared event loops; the caller owns and shuts it down
+     * @param spoolDir an existing directory where inbound SNAPs are spooled, or {@code null} to refuse them
+     */
+    public QuorumTransport(long myId, Map<Long, InetSocketAddress> peers, EventLoopGroup group, int maxFrame,
+                           Path spoolDir, Inbound inbound) {
+        if (maxFrame < 1024) {
+            throw new IllegalArgumentException("maxFrame " + maxFrame + " is too small");
+        }
         this.myId = myId;
         this.peers = Map.copyOf(peers);
         this.group = group;
         this.maxFrame = maxFrame;
+        this.chunkBytes = Math.min(SnapStream.CHUNK_BYTES, maxFrame - PeerCodec.CHUNK_HEADER_BYTES);
+        this.spoolDir = spoolDir;
         this.codec = new PeerCodec(maxFrame);
         this.inbound = inbound;
     }
@@ -143,16 +166,12 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         return f;
     }
 
+    /** Outbound, tail to head: frames encoded whole (a SNAP as a SnapStream), then streamed in order. */
     private io.netty.channel.ChannelPipeline pipeline(SocketChannel ch) {
         return ch.pipeline()
+                .addLast(new ChunkedWriteHandler())
                 .addLast(new LengthFieldBasedFrameDecoder(maxFrame, 0, 4, 0, 4))
-                .addLast(new LengthFieldPrepender(4))
-                .addLast(new MessageToByteEncoder<PeerFrame>(PeerFrame.class) {
-                    @Override
-                    protected void encode(ChannelHandlerContext ctx, PeerFrame msg, ByteBuf out) {
-                        codec.encode(msg, out);
-                    }
-                });
+                .addLast(new FrameEncoder(codec, chunkBytes));
     }
 
     private void linkClosed(long peer) {
@@ -169,10 +188,16 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         }
     }
 
-    /** Decodes frames; the first must be a Hello, which names the sender for the rest of the link. */
+    /**
+     * Decodes frames; the first must be a Hello, which names the sender for the rest of the link.
+     * SnapBegin..SnapEnd are reassembled into one SNAP; nothing else may come between them.
+     */
     private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> {
         private final boolean acceptedSide;
         private long from = -1;
+        private SnapReceiver snaps;
+        /** Set on the first error: frames already decoded behind the bad one must not be delivered. */
+        private boolean broken;
 
         InboundHandler(boolean acceptedSide) {
             this.acceptedSide = acceptedSide;
@@ -183,6 +208,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
             // Outbound links report through their close future. A peer that restarted and dialled
             // again before its old link's close arrived is still connected: dropping its new
             // session over the old close would only delay its sync until a tick limit.
+            if (snaps != null) {
+                snaps.abort();
+            }
             if (from >= 0 && acceptedSide && newestAccepted.remove(from, ctx.channel())) {
                 linkClosed(from);
             }
@@ -190,26 +218,53 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf buf) {
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf buf) throws IOException {
+            if (broken) {
+                return;
+            }
             PeerFrame frame = codec.decode(buf);
             if (from < 0) {
                 if (!(frame instanceof PeerFrame.Hello hello) || !peers.containsKey(hello.serverId())) {
                     throw new PeerCodecException("link did not start with a Hello from a known server: " + frame);
                 }
                 from = hello.serverId();
+                snaps = new SnapReceiver(spoolDir, from);
                 if (acceptedSide) {
                     newestAccepted.put(from, ctx.channel());
                 }
                 return;
             }
-            inbound.received(from, frame);
+            if (frame instanceof PeerFrame.SnapBegin b) {
+                snaps.begin(b);
+            } else if (frame instanceof PeerFrame.SnapChunk c) {
+                snaps.chunk(c);
+            } else if (frame instanceof PeerFrame.SnapEnd e) {
+                inbound.received(from, new PeerFrame.Zab(snaps.end(e)));
+            } else if (snaps.inProgress()) {
+                throw new PeerCodecException("sync phase: " + frame + " arrived in the middle of a SNAP");
+            } else {
+                inbound.received(from, frame);
+            }
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (broken) {
+                return;
+            }
+            broken = true;
+            if (snaps != null) {
+                snaps.abort();
+            }
+            lastLinkError = cause.toString();
             LOG.warn("Closing quorum link {} (server {}): {}", ctx.channel().remoteAddress(), from, cause.toString());
             ctx.close();
         }
+    }
+
+    /** Why this transport last closed a link it found broken (tests, diagnostics); null if never. */
+    String lastLinkError() {
+        return lastLinkError;
     }
 
     /** Links other servers dialled in that are still open (tests). */

@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PeerCodecTest {
     private final PeerCodec codec = new PeerCodec(1 << 20);
@@ -45,8 +46,11 @@ class PeerCodecTest {
                 new PeerFrame.Zab(new Diff(11, 3, List.of(txn(0x200000002L, "a"), txn(0x200000003L, "bb")))),
                 new PeerFrame.Zab(new Diff(11, 3, List.of())),
                 new PeerFrame.Zab(new Trunc(11, 3, 0x200000001L, List.of(txn(0x200000002L, "")))),
-                new PeerFrame.Zab(new Snap(11, 3, new Snapshot(0x200000001L, new byte[]{9, 8}),
-                        List.of(txn(0x200000002L, "x")))),
+                new PeerFrame.SnapBegin(11, 3, 0x200000001L, 5L << 32),
+                new PeerFrame.SnapChunk(new byte[]{9, 8}),
+                new PeerFrame.SnapChunk(new byte[0]),
+                new PeerFrame.SnapEnd(List.of(txn(0x200000002L, "x"))),
+                new PeerFrame.SnapEnd(List.of()),
                 new PeerFrame.Zab(new NewLeader(11, 3, 0x200000002L)),
                 new PeerFrame.Zab(new AckNewLeader(11, 3)),
                 new PeerFrame.Zab(new UpToDate(11, 3, 0x200000002L)),
@@ -76,6 +80,42 @@ class PeerCodecTest {
         codec.encode(new PeerFrame.Hello(1), buf);
         buf.writeByte(0);
         assertThrows(PeerCodecException.class, () -> codec.decode(buf));
+    }
+
+    @Test
+    void aSnapHasNoSingleFrameFormAndTheOldSnapTagIsRefused() {
+        PeerFrame snap = new PeerFrame.Zab(new Snap(11, 3, new Snapshot(0x200000001L, new byte[]{9}), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(snap, Unpooled.buffer()));
+        ByteBuf oldSnap = Unpooled.buffer().writeByte(17).writeLong(11).writeLong(3).writeLong(0x200000001L)
+                .writeInt(1).writeByte(9).writeInt(0);
+        PeerCodecException e = assertThrows(PeerCodecException.class, () -> codec.decode(oldSnap));
+        assertTrue(e.getMessage().contains("unknown peer frame tag 17"), e.getMessage());
+    }
+
+    @Test
+    void aChunkAboveTheChunkLimitOrANegativeSnapshotSizeIsRefused() {
+        ByteBuf big = Unpooled.buffer();
+        PeerCodec roomy = new PeerCodec(8 << 20);
+        roomy.encode(new PeerFrame.SnapChunk(new byte[PeerCodec.MAX_SNAP_CHUNK + 1]), big);
+        PeerCodecException e = assertThrows(PeerCodecException.class, () -> roomy.decode(big));
+        assertTrue(e.getMessage().contains("bad snapshot chunk length"), e.getMessage());
+
+        ByteBuf negative = Unpooled.buffer();
+        codec.encode(new PeerFrame.SnapBegin(1, 1, 1, -1), negative);
+        e = assertThrows(PeerCodecException.class, () -> codec.decode(negative));
+        assertTrue(e.getMessage().contains("bad snapshot size -1"), e.getMessage());
+
+        ByteBuf lying = Unpooled.buffer().writeByte(7).writeInt(100).writeBytes(new byte[10]); // claims 100, has 10
+        assertThrows(PeerCodecException.class, () -> codec.decode(lying));
+    }
+
+    @Test
+    void writeFramePrefixesTheBodyWithItsLength() {
+        ByteBuf framed = Unpooled.buffer();
+        codec.writeFrame(new PeerFrame.SyncReply(7, 8), framed);
+        int length = framed.readInt();
+        assertEquals(framed.readableBytes(), length);
+        assertEquals(new PeerFrame.SyncReply(7, 8), codec.decode(framed));
     }
 
     @Test
