@@ -12,10 +12,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +35,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +55,11 @@ class QuorumPeerTest {
         final long id;
         final SerialExecutor executor;
         final List<String> applied = new CopyOnWriteArrayList<>();
+        /** Bytes of filler in each snapshot this node takes; 0: no SNAP is expected. */
+        int snapshotPadding;
+        volatile long lastZxid;
+        volatile byte[] taken;
+        volatile byte[] restored;
         Storage storage;
         QuorumPeer peer;
         volatile boolean established;
@@ -59,16 +73,51 @@ class QuorumPeerTest {
         @Override
         public void apply(Txn txn) {
             applied.add(new String(txn.payload(), StandardCharsets.UTF_8));
+            lastZxid = txn.zxid();
         }
 
+        /** Reads the content while the call lasts: the driver deletes a received SNAP's file after it. */
         @Override
         public void restore(Snapshot snapshot) {
-            throw new AssertionError("no SNAP expected");
+            if (snapshotPadding == 0) {
+                throw new AssertionError("no SNAP expected");
+            }
+            try (InputStream in = snapshot.data().open()) {
+                restored = in.readAllBytes();
+                DataInputStream content = new DataInputStream(new ByteArrayInputStream(restored));
+                List<String> state = new ArrayList<>();
+                for (int n = content.readInt(); n > 0; n--) {
+                    state.add(content.readUTF());
+                }
+                applied.clear();
+                applied.addAll(state);
+                lastZxid = snapshot.zxid();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
+        /** The applied list, then {@link #snapshotPadding} seeded filler bytes. */
         @Override
         public Snapshot takeSnapshot() {
-            throw new AssertionError("no SNAP expected");
+            if (snapshotPadding == 0) {
+                throw new AssertionError("no SNAP expected");
+            }
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.writeInt(applied.size());
+                for (String s : applied) {
+                    out.writeUTF(s);
+                }
+                byte[] filler = new byte[snapshotPadding];
+                new Random(lastZxid).nextBytes(filler);
+                out.write(filler);
+                taken = bytes.toByteArray();
+                return new Snapshot(lastZxid, taken);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -121,8 +170,9 @@ class QuorumPeerTest {
 
     private final Map<Long, QuorumPeer.PeerPorts> addresses = new HashMap<>();
 
-    private Node startNode(long id) throws Exception {
+    private Node startNode(long id, int snapshotPadding) throws Exception {
         Node n = new Node(id);
+        n.snapshotPadding = snapshotPadding;
         n.storage = Storage.open(dir.resolve("s" + id), dir.resolve("s" + id + "-log"));
         PersistentState state = PeerLog.load(n.storage, new byte[0]);
         Map<Long, QuorumPeer.PeerPorts> others = new HashMap<>(addresses);
@@ -136,6 +186,10 @@ class QuorumPeerTest {
     }
 
     private void startEnsemble(int size) throws Exception {
+        startEnsemble(size, 0);
+    }
+
+    private void startEnsemble(int size, int snapshotPadding) throws Exception {
         for (long id = 1; id <= size; id++) {
             addresses.put(id, new QuorumPeer.PeerPorts(new InetSocketAddress("127.0.0.1", freePort()),
                     new InetSocketAddress("127.0.0.1", freePort())));
@@ -143,6 +197,7 @@ class QuorumPeerTest {
         TreeSet<Long> voters = new TreeSet<>(addresses.keySet());
         for (long id = 1; id <= size; id++) {
             Node n = new Node(id);
+            n.snapshotPadding = snapshotPadding;
             n.storage = Storage.open(dir.resolve("s" + id), dir.resolve("s" + id + "-log"));
             PersistentState state = PeerLog.load(n.storage, new byte[0]);
             Map<Long, QuorumPeer.PeerPorts> others = new HashMap<>(addresses);
@@ -193,7 +248,7 @@ class QuorumPeerTest {
         victim.close();
         nodes.remove(victim);
         propose(leader, "two");
-        Node back = startNode(victim.id);
+        Node back = startNode(victim.id, 0);
         await("restarted server applied 'two'", () -> back.applied.contains("two"));
         assertEquals(List.of("one", "two"), back.applied, "history replayed from the leader after restart");
     }
@@ -215,6 +270,47 @@ class QuorumPeerTest {
             await("server " + n.id + " applied 'after'", () -> n.applied.contains("after"));
             assertEquals(List.of("before", "after"), n.applied.subList(n.applied.size() - 2, n.applied.size()));
             assertEquals(1, n.applied.stream().filter("before"::equals).count(), "applied once on " + n.id);
+        }
+    }
+
+    @Test
+    void aServerBehindTheLeadersLogRejoinsByASnapLargerThanTheFrameLimitAndTheSpoolEndsEmpty() throws Exception {
+        int padding = 3 << 20; // the SNAP content is three times the 1 MiB frame limit
+        startEnsemble(3, padding);
+        Node leader = leader();
+        propose(leader, "one");
+        Node victim = nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
+        await("victim applied 'one'", () -> victim.applied.contains("one"));
+        victim.close();
+        nodes.remove(victim);
+        propose(leader, "two");
+        long three = propose(leader, "three");
+        await("leader applied 'three'", () -> leader.applied.contains("three"));
+        // The leader's log no longer reaches back to the victim's last entry: only a SNAP can sync it.
+        leader.executor.call(() -> {
+            leader.peer.peer().compactLog(three);
+            return null;
+        });
+        Path spool = dir.resolve("s" + victim.id).resolve("incoming");
+        Path stale = Files.write(spool.resolve("snap-9-left-by-a-crash.spool"), new byte[]{1});
+
+        Node back = startNode(victim.id, padding);
+        assertTrue(Files.notExists(stale), "start empties the spool");
+        await("restarted server restored the SNAP", () -> back.restored != null);
+        await("restarted server holds the leader's state", () -> back.applied.equals(List.of("one", "two", "three")));
+        assertEquals(4 + 5 + 5 + 7 + padding, back.restored.length, "count, three UTF strings, filler");
+        assertArrayEquals(leader.taken, back.restored, "the content arrived intact");
+        await("the spooled SNAP is deleted once installed", () -> filesIn(spool) == 0);
+        assertTrue(back.storage.snapshots().listZxids().contains(three), "installed in the snapshot store");
+        propose(leader, "four");
+        await("restarted server applies new proposals", () -> back.applied.contains("four"));
+    }
+
+    private static long filesIn(Path d) {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
