@@ -5,6 +5,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.warden.zab.message.QuorumMessage.Snap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,9 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
     }
 
     private void writeSnap(ChannelHandlerContext ctx, Snap snap, ChannelPromise promise) {
-        SnapStream stream = new SnapStream(snap, codec, chunkBytes);
+        ChunkedWriteHandler streamer = ctx.pipeline().get(ChunkedWriteHandler.class);
+        SnapStream stream = new SnapStream(snap, codec, chunkBytes,
+                SnapStream.resumeOnLaterTurn(ctx.channel().eventLoop(), streamer));
         ChannelPromise streamed = ctx.newPromise();
         streamed.addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {

@@ -2,6 +2,9 @@ package io.warden.server.quorum;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.warden.zab.Snapshot;
 import io.warden.zab.SnapshotData;
 import io.warden.zab.Txn;
@@ -18,6 +21,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +51,8 @@ class SnapStreamTest {
         List<Txn> entries = List.of(new Txn(0x500000002L, new byte[]{1}), new Txn(0x500000003L, new byte[]{2, 3}));
         Snap snap = new Snap(7, 5, new Snapshot(0x500000001L, content), entries);
 
-        List<PeerFrame> frames = drain(new SnapStream(snap, codec, 100_000), 100_000 + PeerCodec.CHUNK_HEADER_BYTES);
+        List<PeerFrame> frames = drain(new SnapStream(snap, codec, 100_000, null),
+                100_000 + PeerCodec.CHUNK_HEADER_BYTES);
 
         assertEquals(new PeerFrame.SnapBegin(7, 5, 0x500000001L, content.length), frames.get(0));
         assertEquals(new PeerFrame.SnapEnd(entries), frames.get(frames.size() - 1));
@@ -63,7 +68,7 @@ class SnapStreamTest {
     void anEmptySnapshotIsBeginAndEndOnly() throws IOException {
         Snap snap = new Snap(1, 1, new Snapshot(0, new byte[0]), List.of());
         assertEquals(List.of(new PeerFrame.SnapBegin(1, 1, 0, 0), new PeerFrame.SnapEnd(List.of())),
-                drain(new SnapStream(snap, codec, 1024), 1024));
+                drain(new SnapStream(snap, codec, 1024, null), 1024));
     }
 
     @Test
@@ -85,11 +90,67 @@ class SnapStreamTest {
                 };
             }
         };
-        SnapStream stream = new SnapStream(new Snap(1, 1, new Snapshot(1, lying), List.of()), codec, 1024);
+        SnapStream stream = new SnapStream(new Snap(1, 1, new Snapshot(1, lying), List.of()), codec, 1024, null);
         stream.readChunk(ByteBufAllocator.DEFAULT).release(); // SnapBegin
         IOException e = assertThrows(IOException.class, () -> stream.readChunk(ByteBufAllocator.DEFAULT));
         assertTrue(e.getMessage().contains("ended after 4 of its 10 bytes"), e.getMessage());
         stream.close(); // what ChunkedWriteHandler does with a failed input
         assertTrue(closed[0], "the snapshot stream was closed");
+    }
+
+    @Test
+    void afterAFewChunksTheStreamYieldsOnceAndAsksToBeResumed() throws IOException {
+        int[] yields = {0};
+        Snap snap = new Snap(1, 1, new Snapshot(9, new byte[10 * 1000]), List.of());
+        SnapStream stream = new SnapStream(snap, codec, 1000, () -> yields[0]++);
+        StringBuilder shape = new StringBuilder();
+        while (!stream.isEndOfInput()) {
+            ByteBuf buf = stream.readChunk(ByteBufAllocator.DEFAULT);
+            if (buf == null) {
+                shape.append("|").append(yields[0]);
+                continue;
+            }
+            buf.skipBytes(4);
+            PeerFrame f = codec.decode(buf);
+            buf.release();
+            shape.append(f instanceof PeerFrame.SnapChunk ? "c" : f instanceof PeerFrame.SnapBegin ? "B" : "E");
+        }
+        assertEquals(4, SnapStream.CHUNKS_PER_TURN);
+        assertEquals("Bcccc|1cccc|2ccE", shape.toString(), "a yield, and one resume request, every 4 chunks");
+    }
+
+    @Test
+    void underChunkedWriteHandlerAYieldedStreamIsResumedByTheScheduledTaskUntilItsEnd() {
+        byte[] content = new byte[10 * 1000];
+        new Random(2).nextBytes(content);
+        Snap snap = new Snap(1, 1, new Snapshot(9, content), List.of());
+        ChunkedWriteHandler streamer = new ChunkedWriteHandler();
+        EmbeddedChannel ch = new EmbeddedChannel(streamer);
+        ch.write(new SnapStream(snap, codec, 1000, SnapStream.resumeOnLaterTurn(ch.eventLoop(), streamer)));
+        ch.write(Unpooled.wrappedBuffer(new byte[]{42})); // queued behind the stream
+        ch.flush();
+
+        List<Object> out = new ArrayList<>();
+        for (int rounds = 0; rounds < 20 && out.size() < 13; rounds++) {
+            for (Object m = ch.readOutbound(); m != null; m = ch.readOutbound()) {
+                out.add(m);
+            }
+            ch.runScheduledPendingTasks();
+        }
+        assertEquals(13, out.size(), "SnapBegin, 10 chunks, SnapEnd, then the frame written after the stream");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<PeerFrame> frames = new ArrayList<>();
+        for (Object m : out.subList(0, 12)) {
+            ByteBuf buf = (ByteBuf) m;
+            buf.skipBytes(4);
+            frames.add(codec.decode(buf));
+            buf.release();
+        }
+        frames.subList(1, 11).forEach(f -> body.writeBytes(((PeerFrame.SnapChunk) f).bytes()));
+        assertInstanceOf(PeerFrame.SnapBegin.class, frames.get(0));
+        assertInstanceOf(PeerFrame.SnapEnd.class, frames.get(11));
+        assertArrayEquals(content, body.toByteArray());
+        assertEquals(42, ((ByteBuf) out.get(12)).getByte(0), "order kept with what followed the stream");
+        ch.finishAndReleaseAll();
     }
 }

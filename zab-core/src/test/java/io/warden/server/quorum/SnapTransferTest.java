@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.warden.zab.Snapshot;
+import io.warden.zab.SnapshotData;
 import io.warden.zab.Txn;
 import io.warden.zab.message.QuorumMessage;
 import io.warden.zab.message.QuorumMessage.Snap;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -113,7 +115,8 @@ class SnapTransferTest {
         LinkedBlockingQueue<PeerFrame> inbox = new LinkedBlockingQueue<>();
         Path spool = spool();
         QuorumTransport b = receiver(spool, (from, f) -> inbox.add(f));
-        QuorumTransport a = new QuorumTransport(1, Map.of(2L, b.localAddress()), group, MAX_FRAME, spool, (f, m) -> { });
+        QuorumTransport a = new QuorumTransport(1, Map.of(2L, b.localAddress()), group, MAX_FRAME, spool,
+                (f, m) -> { });
         closeables.add(a);
         List<PeerFrame> sent = List.of(new PeerFrame.Zab(new QuorumMessage.Ack(77, 3, 1)), new PeerFrame.SyncRequest(1),
                 new PeerFrame.Zab(big), new PeerFrame.Zab(new QuorumMessage.Ack(77, 3, 2)), new PeerFrame.Zab(empty),
@@ -144,6 +147,41 @@ class SnapTransferTest {
         ((SpooledSnapshotData) second.snapshot().data()).delete();
         assertEquals(0, filesIn(spool), "only the delivered SNAPs were spooled, and their owner removed them");
         assertEquals(null, b.lastLinkError());
+    }
+
+    @Test
+    void aSnapWhoseContentEndsEarlyClosesTheSendersLinkAndTheReceiverDropsWhatArrived() throws Exception {
+        SnapshotData shortOfItsSize = new SnapshotData() {
+            @Override
+            public long size() {
+                return 3 << 20;
+            }
+
+            @Override
+            public InputStream open() {
+                return new ByteArrayInputStream(new byte[1 << 20]); // a third of what it declared
+            }
+        };
+        List<PeerFrame> received = new CopyOnWriteArrayList<>();
+        Path spool = spool();
+        QuorumTransport b = receiver(spool, (from, f) -> received.add(f));
+        QuorumTransport a = new QuorumTransport(1, Map.of(2L, b.localAddress()), group, MAX_FRAME, null, (f, m) -> { });
+        closeables.add(a);
+        a.send(2, new PeerFrame.SyncRequest(1));
+        a.send(2, new QuorumMessage.Snap(5, 1, new Snapshot(7, shortOfItsSize), List.of()));
+        a.send(2, new PeerFrame.SyncRequest(2)); // behind the broken SNAP on the same link: dropped with it
+        await("the link is up", () -> received.size() == 1);
+        await("the receiver sees the link close", () -> b.acceptedLinks() == 0);
+        await("the partial spool file is deleted", spoolHas(spool, 0));
+        assertEquals(List.of(new PeerFrame.SyncRequest(1)), received);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (received.size() < 2 && System.nanoTime() < deadline) {
+            a.send(2, new PeerFrame.SyncRequest(3)); // a later send dials again
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        assertEquals(new PeerFrame.SyncRequest(3), received.get(1), "a new link works");
+        assertTrue(received.stream().noneMatch(f -> f instanceof PeerFrame.Zab), "no SNAP was delivered: " + received);
     }
 
     /** Dials {@code at} as server 1 and writes {@code frames} (after a Hello) as whole frames. */
@@ -218,7 +256,8 @@ class SnapTransferTest {
     @Test
     void moreBytesThanDeclaredCloseTheLink() throws Exception {
         refused(spool(), "SNAP content exceeds the declared 10 bytes", new PeerFrame.SnapBegin(5, 1, 1, 10),
-                new PeerFrame.SnapChunk(new byte[6]), new PeerFrame.SnapChunk(new byte[5]), new PeerFrame.SnapEnd(List.of()));
+                new PeerFrame.SnapChunk(new byte[6]), new PeerFrame.SnapChunk(new byte[5]),
+                new PeerFrame.SnapEnd(List.of()));
     }
 
     @Test
@@ -236,7 +275,8 @@ class SnapTransferTest {
     void anotherFrameOrASecondBeginInsideASnapClosesTheLink() throws Exception {
         refused(spool(), "arrived in the middle of a SNAP", new PeerFrame.SnapBegin(5, 1, 1, 10),
                 new PeerFrame.SyncRequest(2), new PeerFrame.SnapChunk(new byte[10]), new PeerFrame.SnapEnd(List.of()));
-        refused(spool(), "is still arriving", new PeerFrame.SnapBegin(5, 1, 1, 10), new PeerFrame.SnapBegin(5, 1, 1, 10));
+        refused(spool(), "is still arriving", new PeerFrame.SnapBegin(5, 1, 1, 10),
+                new PeerFrame.SnapBegin(5, 1, 1, 10));
     }
 
     @Test
