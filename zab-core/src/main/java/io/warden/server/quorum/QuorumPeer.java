@@ -194,7 +194,7 @@ public final class QuorumPeer implements AutoCloseable {
     private void received(long from, PeerFrame frame) {
         if (frame instanceof PeerFrame.Zab z && z.message() instanceof QuorumMessage.Snap snap
                 && snap.snapshot().data() instanceof SpooledSnapshotData spooled) {
-            executor.execute(() -> {
+            Runnable step = () -> {
                 try {
                     if (!closed) {
                         peer.step(from, snap);
@@ -203,7 +203,13 @@ public final class QuorumPeer implements AutoCloseable {
                 } finally {
                     spooled.delete(); // installed or dropped by now; either way no one reads it again
                 }
-            });
+            };
+            try {
+                executor.execute(step);
+            } catch (RuntimeException e) { // the executor stopped: nobody will install it
+                spooled.delete();
+                throw e;
+            }
         } else if (frame instanceof PeerFrame.Zab z) {
             onExecutor(() -> peer.step(from, z.message()));
         } else {
