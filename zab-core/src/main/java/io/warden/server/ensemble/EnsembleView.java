@@ -1,6 +1,7 @@
 package io.warden.server.ensemble;
 
 import io.warden.server.admin.ConnectionInfo;
+import io.warden.server.admin.DirectorySize;
 import io.warden.server.admin.EnvironmentInfo;
 import io.warden.server.admin.ExpiryBucket;
 import io.warden.server.admin.FourLetterWord;
@@ -16,9 +17,6 @@ import io.warden.server.config.ServerConfig;
 import io.warden.server.net.ClientConnection;
 import io.warden.zab.ZabPeer;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** The four-letter words' view of an ensemble member. Read on the pipeline thread only. */
 final class EnsembleView implements ServerView {
@@ -111,8 +108,8 @@ final class EnsembleView implements ServerView {
 
     @Override public long globalSessionCount() { return core.data().store().sessions().size(); }
     @Override public ServerConfig config() { return config; }
-    @Override public long dataDirSize() { return sizeOf(config.dataDir()); }
-    @Override public long logDirSize() { return sizeOf(config.dataLogDir()); }
+    @Override public long dataDirSize() { return DirectorySize.of(config.dataDir()); }
+    @Override public long logDirSize() { return DirectorySize.of(config.dataLogDir()); }
     @Override public Map<String, String> environment() { return EnvironmentInfo.capture(version); }
     @Override public long uptimeMillis() { return clock.millis() - startedAt; }
     @Override public OptionalLong openFileDescriptorCount() { return EnvironmentInfo.openFileDescriptorCount(); }
@@ -125,13 +122,5 @@ final class EnsembleView implements ServerView {
 
     @Override
     public void resetServerStats() {
-    }
-
-    private static long sizeOf(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

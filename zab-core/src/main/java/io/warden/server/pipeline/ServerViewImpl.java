@@ -1,6 +1,7 @@
 package io.warden.server.pipeline;
 
 import io.warden.server.admin.ConnectionInfo;
+import io.warden.server.admin.DirectorySize;
 import io.warden.server.admin.EnvironmentInfo;
 import io.warden.server.admin.ExpiryBucket;
 import io.warden.server.admin.FourLetterWord;
@@ -15,9 +16,6 @@ import io.warden.server.config.ServerConfig;
 import io.warden.server.net.ClientConnection;
 import io.warden.znode.tree.ZnodeStore;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** The four-letter words' view of a standalone server. Read on the pipeline thread only. */
 final class ServerViewImpl implements ServerView {
@@ -114,8 +111,8 @@ final class ServerViewImpl implements ServerView {
 
     @Override public long globalSessionCount() { return sessions.liveSessions(); }
     @Override public ServerConfig config() { return config; }
-    @Override public long dataDirSize() { return sizeOf(config.dataDir()); }
-    @Override public long logDirSize() { return sizeOf(config.dataLogDir()); }
+    @Override public long dataDirSize() { return DirectorySize.of(config.dataDir()); }
+    @Override public long logDirSize() { return DirectorySize.of(config.dataLogDir()); }
     @Override public Map<String, String> environment() { return EnvironmentInfo.capture(version); }
     @Override public long uptimeMillis() { return clock.millis() - startedAt; }
     @Override public OptionalLong openFileDescriptorCount() { return EnvironmentInfo.openFileDescriptorCount(); }
@@ -129,14 +126,6 @@ final class ServerViewImpl implements ServerView {
     @Override
     public void resetServerStats() {
         requests.counters().reset();
-    }
-
-    private static long sizeOf(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     static LatencyStats latency(long min, long total, long count, long max) {
