@@ -21,10 +21,13 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
 
     private final PeerCodec codec;
     private final int chunkBytes;
+    private final int maxFrame;
 
-    FrameEncoder(PeerCodec codec, int chunkBytes) {
+    /** @param maxFrame longer frames go as fragments ({@link FrameFragments}) */
+    FrameEncoder(PeerCodec codec, int chunkBytes, int maxFrame) {
         this.codec = codec;
         this.chunkBytes = chunkBytes;
+        this.maxFrame = maxFrame;
     }
 
     @Override
@@ -40,7 +43,7 @@ final class FrameEncoder extends ChannelOutboundHandlerAdapter {
                 promise.tryFailure(e);
                 return;
             }
-            ctx.write(buf, promise);
+            FrameFragments.write(ctx, buf, maxFrame, promise);
         } else {
             ctx.write(msg, promise);
         }

@@ -43,6 +43,8 @@ public final class PeerCodec {
 
     private static final int HELLO = 1, FORWARD = 2, SYNC_REQUEST = 3, SYNC_REPLY = 4, TOUCHES = 5,
             SNAP_BEGIN = 6, SNAP_CHUNK = 7, SNAP_END = 8;
+    /** A piece of a frame longer than the link's limit (see {@link FrameFragments}); never decoded here. */
+    static final byte FRAGMENT = 9;
     // 17 was the single-frame SNAP; it is refused as an unknown tag.
     private static final int NOTIFICATION = 10, FOLLOWER_INFO = 11, OBSERVER_INFO = 12, LEADER_INFO = 13,
             ACK_EPOCH = 14, DIFF = 15, TRUNC = 16, NEW_LEADER = 18, ACK_NEW_LEADER = 19,

@@ -63,6 +63,8 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     private final int chunkBytes;
     private final Path spoolDir;
     private final Inbound inbound;
+    /** Largest frame joined from fragments: a DIFF or SNAP tail is bounded by the sender's in-memory log. */
+    private static final long MAX_ASSEMBLED = Integer.MAX_VALUE - 64;
     private final Map<Long, LinkOutbox> links = new ConcurrentHashMap<>();
     private final Map<Channel, Boolean> accepted = new ConcurrentHashMap<>();
     /** The newest accepted link of each peer: a late close of an older one is not news. */
@@ -171,7 +173,8 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         return ch.pipeline()
                 .addLast(new ChunkedWriteHandler())
                 .addLast(new LengthFieldBasedFrameDecoder(maxFrame, 0, 4, 0, 4))
-                .addLast(new FrameEncoder(codec, chunkBytes));
+                .addLast(new FrameFragments.Assembler(MAX_ASSEMBLED))
+                .addLast(new FrameEncoder(codec, chunkBytes, maxFrame));
     }
 
     private void linkClosed(long peer) {
