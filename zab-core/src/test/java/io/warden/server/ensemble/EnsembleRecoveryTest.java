@@ -128,21 +128,25 @@ class EnsembleRecoveryTest extends EnsembleTestBase {
         // a session created after the last snapshot: its createSession record (password included) is in the log
         connect(ensemble.connectString(leader), 4000, clients)
                 .create("/late", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        try (io.warden.server.WardenServer server = standaloneFrom(leader)) {
+            ZooKeeper reader = connect(server.connectString(), 4000, clients);
+            assertEquals(100, reader.getChildren("/", false).stream().filter(c -> c.startsWith("n")).count());
+            assertTrue(reader.exists("/late", false) != null);
+        }
+    }
+
+    /** Closes every client and member, then starts member {@code id}'s data dir as a standalone server. */
+    private io.warden.server.WardenServer standaloneFrom(long id) throws Exception {
         for (ZooKeeper c : clients) {
             c.close(1000);
         }
         clients.clear();
         ensemble.close();
         ensemble = null;
-
         io.warden.server.config.ServerConfig standalone = io.warden.server.config.ServerConfig.builder()
-                .tickTime(LocalEnsemble.TICK_MS).dataDir(dir.resolve("server-" + leader))
+                .tickTime(LocalEnsemble.TICK_MS).dataDir(dir.resolve("server-" + id))
                 .clientPortAddress(java.net.InetAddress.getLoopbackAddress()).clientPort(0).build();
-        try (io.warden.server.WardenServer server = io.warden.server.WardenServer.start(standalone)) {
-            ZooKeeper reader = connect(server.connectString(), 4000, clients);
-            assertEquals(100, reader.getChildren("/", false).stream().filter(c -> c.startsWith("n")).count());
-            assertTrue(reader.exists("/late", false) != null);
-        }
+        return io.warden.server.WardenServer.start(standalone);
     }
 
     @Test
@@ -153,17 +157,7 @@ class EnsembleRecoveryTest extends EnsembleTestBase {
         createMany(zk, 0, 150);                                                  // in every snapshot
         LocalEnsemble.until("snapshots written", Duration.ofSeconds(10),
                 () -> snapshotFiles(dir.resolve("server-" + leader)) > 0);
-        for (ZooKeeper c : clients) {
-            c.close(1000);
-        }
-        clients.clear();
-        ensemble.close();
-        ensemble = null;
-
-        io.warden.server.config.ServerConfig standalone = io.warden.server.config.ServerConfig.builder()
-                .tickTime(LocalEnsemble.TICK_MS).dataDir(dir.resolve("server-" + leader))
-                .clientPortAddress(java.net.InetAddress.getLoopbackAddress()).clientPort(0).build();
-        try (io.warden.server.WardenServer server = io.warden.server.WardenServer.start(standalone)) {
+        try (io.warden.server.WardenServer server = standaloneFrom(leader)) {
             ZooKeeper reader = connect(server.connectString(), 4000, clients);
             assertEquals(150, reader.getChildren("/", false).stream().filter(c -> c.startsWith("n")).count());
             assertEquals("v149", new String(reader.getData("/n149", false, null), StandardCharsets.UTF_8));
