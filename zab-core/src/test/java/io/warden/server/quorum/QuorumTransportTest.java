@@ -3,6 +3,7 @@ package io.warden.server.quorum;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.warden.zab.Txn;
 import io.warden.zab.message.QuorumMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +150,34 @@ class QuorumTransportTest {
             }
             awaitAcceptedLinks(t, 0);
             assertEquals(List.of(2L), closed, "the close of its newest link is reported, once");
+        }
+    }
+
+    @Test
+    void aDiffThirtyTimesTheFrameLimitArrivesWholeBetweenTheLinksOtherFrames() throws Exception {
+        LinkedBlockingQueue<PeerFrame> inbox = new LinkedBlockingQueue<>();
+        QuorumTransport b = new QuorumTransport(2, Map.of(1L, new InetSocketAddress("127.0.0.1", 1)), group,
+                64 * 1024, (from, f) -> inbox.add(f));
+        closeables.add(b);
+        b.bind(new InetSocketAddress("127.0.0.1", 0));
+        QuorumTransport a = new QuorumTransport(1, Map.of(2L, b.localAddress()), group, 64 * 1024, (from, f) -> { });
+        closeables.add(a);
+        Random random = new Random(7);
+        List<Txn> entries = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) { // 200 x 10 KiB: about 2 MiB in one DIFF
+            byte[] payload = new byte[10 * 1024];
+            random.nextBytes(payload);
+            entries.add(new Txn(0x100000000L + i, payload));
+        }
+        List<PeerFrame> sent = List.of(new PeerFrame.SyncRequest(1),
+                new PeerFrame.Zab(new QuorumMessage.Diff(9, 1, entries)), new PeerFrame.SyncRequest(2),
+                new PeerFrame.Zab(new QuorumMessage.Diff(9, 1, entries.subList(0, 2))), new PeerFrame.SyncRequest(3));
+        sent.forEach(f -> a.send(2, f));
+
+        for (int i = 0; i < sent.size(); i++) {
+            PeerFrame got = inbox.poll(30, TimeUnit.SECONDS);
+            assertNotNull(got, "frame " + i + " did not arrive");
+            assertEquals(sent.get(i), got, "frame " + i);
         }
     }
 }
