@@ -52,7 +52,11 @@ public class GroupMember implements Closeable {
         cache.start();
     }
 
-    /** Changes this member's payload. */
+    /**
+     * Changes this member's payload; does not block (written in the background, see
+     * {@link PersistentNode#setData}). @throws IllegalStateException before this member's node was
+     * first created, or after close (as Curator)
+     */
     public void setThisData(byte[] data) {
         try {
             node.setData(data);

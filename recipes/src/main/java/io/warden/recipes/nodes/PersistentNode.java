@@ -38,9 +38,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * (dead) session is never deleted by us: we wait for the server to remove it, then create ours.
  * An existing persistent node at a fixed path is adopted and given our data.
  *
- * <p>Threading: thread-safe. {@link #start()} does not block; {@link #waitForInitialCreate},
- * {@link #setData} and {@link #close()} block. Listeners run on the client's event thread (or
- * their executor), never on an I/O thread.
+ * <p>Data: {@link #setData} only records the data and marks it pending; the state machine writes
+ * it (version-agnostic) once the node is confirmed in place, and marks it pending again if the
+ * write fails, so after a connection loss the node ends up with the last data given. A node
+ * (re-)created by us already carries the latest data.
+ *
+ * <p>Threading: thread-safe. {@link #start()} and {@link #setData} do not block;
+ * {@link #waitForInitialCreate} and {@link #close()} do. Listeners run on the client's event
+ * thread (or their executor), never on an I/O thread.
  */
 public class PersistentNode implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(PersistentNode.class);
@@ -73,6 +78,7 @@ public class PersistentNode implements Closeable {
     // owned by the serial executor
     private boolean busy;
     private boolean again;
+    private boolean dataPending; // data set since the node was created or last written successfully
 
     public PersistentNode(CuratorFramework client, CreateMode mode, boolean useProtection, String basePath,
                           byte[] initData) {
@@ -162,20 +168,23 @@ public class PersistentNode implements Closeable {
     }
 
     /**
-     * Sets the data the node has, now (blocks) and whenever it is re-created. If the node does not
-     * exist at the moment, it gets the data when it is created.
+     * Sets the data the node has from now on. Does not block: the data is written in the
+     * background, again after a connection loss, and used whenever the node is re-created.
+     *
+     * @throws IllegalStateException if the node is not started, is closed, or its initial create
+     *                               has not completed yet (see {@link #waitForInitialCreate}), as in Curator
      */
     public void setData(byte[] newData) throws Exception {
-        byte[] copy = Objects.requireNonNull(newData, "data").clone();
-        data = copy;
-        String path = nodePath;
-        if (state.get() == State.STARTED && path != null) {
-            try {
-                client.setData().forPath(path, copy);
-            } catch (KeeperException.NoNodeException gone) {
-                // being re-created: the new node gets this data
-            }
+        byte[] copy = Objects.requireNonNull(newData, "data cannot be null").clone();
+        if (state.get() != State.STARTED || initialCreate.getCount() != 0) {
+            throw new IllegalStateException("persistent node " + basePath + ": the initial create has not "
+                    + "completed (" + state.get() + "); call waitForInitialCreate() first");
         }
+        data = copy;
+        post(() -> {
+            dataPending = true;
+            ensure();
+        });
     }
 
     /** The data the node is (re-)created with: the last value given. */
@@ -259,7 +268,11 @@ public class PersistentNode implements Closeable {
             return;
         }
         if (stat != null && !ownedByAnotherSession(stat)) {
-            done(); // ours and in place; the watch is set
+            if (dataPending) {
+                writeData(path); // ours and in place: now the data can land on it
+            } else {
+                done(); // ours and in place; the watch is set
+            }
             return;
         }
         listeners.forEach(l -> l.nodeDeleted(path)); // gone, or left behind by our expired session
@@ -280,6 +293,7 @@ public class PersistentNode implements Closeable {
     }
 
     private void startCreate() {
+        dataPending = false; // the create carries the latest data; a setData after this read marks it again
         byte[] used = data;
         CreateBuilder builder = client.create();
         if (useParentCreation) {
@@ -296,7 +310,7 @@ public class PersistentNode implements Closeable {
                 .thenCompose(p -> client.checkExists().usingWatcher(watcher).forPathAsync(p)
                         .thenApply(stat -> new Created(p, stat)))
                 .whenComplete((created, e) -> {
-                    if (!post(() -> onCreated(created, used, e)) && created != null) {
+                    if (!post(() -> onCreated(created, e)) && created != null) {
                         deleteQuietly(created.path()); // closed meanwhile: leave nothing behind
                     }
                 });
@@ -304,7 +318,7 @@ public class PersistentNode implements Closeable {
 
     private record Created(String path, Stat stat) {}
 
-    private void onCreated(Created created, byte[] used, Throwable e) {
+    private void onCreated(Created created, Throwable e) {
         if (state.get() != State.STARTED) {
             if (created != null) {
                 deleteQuietly(created.path());
@@ -332,7 +346,7 @@ public class PersistentNode implements Closeable {
             create();
             return;
         }
-        markCreated(created.path(), used, created.stat().getVersion());
+        markCreated(created.path());
     }
 
     /** A node is already at our fixed path: adopt it if it is ours to have, else wait for it to go. */
@@ -347,25 +361,45 @@ public class PersistentNode implements Closeable {
             } else if (ownedByAnotherSession(stat)) {
                 done(); // the watch fires when its owner's session is removed
             } else {
-                markCreated(basePath, null, stat.getVersion());
+                dataPending = true; // someone else's data: ours replaces it
+                markCreated(basePath);
             }
         }));
     }
 
-    /**
-     * @param used    the data the node was created with, or null if it was adopted (then our data is written)
-     * @param version the node's version as we found it: our catch-up write is conditional on it, so
-     *                it can never overwrite a newer {@link #setData} that got there first
-     */
-    private void markCreated(String path, byte[] used, int version) {
+    private void markCreated(String path) {
         nodePath = path;
-        byte[] now = data;
-        if (used != now) {
-            client.setData().withVersion(version).forPathAsync(path, now); // setData raced the create, or adopted
-        }
         initialCreate.countDown();
         listeners.forEach(l -> l.nodeCreated(path));
+        if (dataPending) {
+            again = true; // a setData raced the create, or the node was adopted: write it next
+        }
         done();
+    }
+
+    /** The node is ours and in place: write the latest data, whatever its version. */
+    private void writeData(String path) {
+        dataPending = false;
+        try {
+            client.setData().forPathAsync(path, data).whenComplete((stat, e) -> post(() -> onDataWritten(e)));
+        } catch (RuntimeException e) {
+            onDataWritten(e); // e.g. the client was closed under us
+        }
+    }
+
+    private void onDataWritten(Throwable e) {
+        if (e == null || state.get() != State.STARTED) {
+            done(); // a setData meanwhile set dataPending and again: it is written next
+            return;
+        }
+        dataPending = true; // not written (or not known to be): write it again once possible
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof KeeperException.NoNodeException) {
+            again = true; // gone under us: the next check re-creates it with the latest data
+            done();
+            return;
+        }
+        failed("setData", cause); // retried after a delay, or on RECONNECTED
     }
 
     private void deleteQuietly(String path) {
