@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a server port, used to cut one client off while others keep
- * their connection. {@link #refuse()} drops every relayed connection and closes new ones at once;
+ * their connection (shared with the recipes tests through zab-core's test jar). {@link #refuse()} drops every relayed connection and closes new ones at once;
  * {@link #forward()} relays again. Thread-safe; one daemon thread per direction per connection.
  */
-final class ToggleProxy implements AutoCloseable {
+public final class ToggleProxy implements AutoCloseable {
     private final ServerSocket listener;
     private volatile int targetPort;
     private final java.util.concurrent.atomic.AtomicInteger relayed = new java.util.concurrent.atomic.AtomicInteger();
@@ -28,35 +28,35 @@ final class ToggleProxy implements AutoCloseable {
     });
     private volatile boolean refusing;
 
-    ToggleProxy(int targetPort) throws IOException {
+    public ToggleProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
     }
 
-    String connectString() {
+    public String connectString() {
         return "127.0.0.1:" + listener.getLocalPort();
     }
 
     /** Drops all relayed connections and closes new ones immediately. */
-    void refuse() {
+    public void refuse() {
         refusing = true;
         closeAll();
     }
 
     /** Relays new connections to another port from now on; existing ones are dropped. */
-    void retarget(int port) {
+    public void retarget(int port) {
         targetPort = port;
         closeAll();
     }
 
     /** How many connections were relayed upstream so far. */
-    int relayedConnections() {
+    public int relayedConnections() {
         return relayed.get();
     }
 
     /** Relays new connections again. */
-    void forward() {
+    public void forward() {
         refusing = false;
     }
 
