@@ -90,22 +90,11 @@ final class ReplicatedStore {
     private void install(JuteStreamReader in, long zxid) {
         ZnodeStore decoded = ZnodeStore.deserialize(in);
         Map<Long, byte[]> pws = new HashMap<>();
-        if (in.remaining() > 0) {
-            if (in.readInt() != PASSWORDS_MAGIC) {
-                throw new WireFormatException("unknown section after the store in a snapshot");
+        SessionPasswords.readSnapshotSection(in, (id, pw) -> {
+            if (pw != null && decoded.hasSession(id)) {
+                pws.put(id, pw);
             }
-            int n = in.readInt();
-            if (n < 0 || n > in.remaining()) {
-                throw new WireFormatException("bad session password count " + n);
-            }
-            for (int i = 0; i < n; i++) {
-                long id = in.readLong();
-                byte[] pw = in.readBuffer();
-                if (pw != null && decoded.hasSession(id)) {
-                    pws.put(id, pw);
-                }
-            }
-        }
+        });
         decoded.setLastProcessedZxid(zxid);
         store = decoded;
         passwords.clear();

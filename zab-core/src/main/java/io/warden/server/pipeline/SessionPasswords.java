@@ -1,5 +1,8 @@
 package io.warden.server.pipeline;
 
+import io.warden.znode.wire.JuteStreamReader;
+import io.warden.znode.wire.WireFormatException;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * Session passwords derived as HMAC-SHA256(server secret, session id), truncated to 16 bytes. The
@@ -23,6 +27,33 @@ public final class SessionPasswords {
      */
     public static final int SNAPSHOT_SECTION_MAGIC = 0x57505731;
     private static final String FILE = "session.secret";
+
+    /**
+     * Reads what follows the tree in a snapshot: nothing, or the password section, whose entries go
+     * to {@code sink} (session id, password; the password may be null).
+     *
+     * @throws WireFormatException when anything else follows the tree
+     */
+    public static void readSnapshotSection(JuteStreamReader in, BiConsumer<Long, byte[]> sink) {
+        long after = in.remaining();
+        if (after == 0) {
+            return;
+        }
+        if (after < 4 || in.readInt() != SNAPSHOT_SECTION_MAGIC) {
+            throw new WireFormatException(after + " trailing bytes after the tree in a snapshot");
+        }
+        int n = in.readInt();
+        if (n < 0 || n > in.remaining()) {
+            throw new WireFormatException("bad session password count " + n + " in a snapshot");
+        }
+        for (int i = 0; i < n; i++) {
+            long id = in.readLong();
+            sink.accept(id, in.readBuffer());
+        }
+        if (in.remaining() != 0) {
+            throw new WireFormatException(in.remaining() + " trailing bytes after the passwords in a snapshot");
+        }
+    }
     private final SecretKeySpec key;
 
     private SessionPasswords(byte[] secret) {

@@ -57,17 +57,10 @@ final class StoreRecovery {
         try (InputStream body = snapshot.openBody()) {
             JuteStreamReader in = new JuteStreamReader(body, snapshot.bodyLength(), bufferSize, Integer.MAX_VALUE);
             ZnodeStore store = ZnodeStore.deserialize(in);
-            long after = in.remaining();
-            if (after > 0 && in.readInt() == SessionPasswords.SNAPSHOT_SECTION_MAGIC) {
-                for (int n = in.readInt(); n > 0; n--) {
-                    in.readLong();
-                    in.readBuffer();
-                }
-                after = in.remaining();
-            }
-            if (after != 0) {
-                throw new WireFormatException(after + " trailing bytes after the tree in snapshot 0x"
-                        + Long.toHexString(snapshot.zxid()));
+            try {
+                SessionPasswords.readSnapshotSection(in, (id, pw) -> { }); // standalone keeps its own
+            } catch (WireFormatException e) {
+                throw new WireFormatException(e.getMessage() + " at 0x" + Long.toHexString(snapshot.zxid()));
             }
             return store;
         } catch (UncheckedIOException e) {
