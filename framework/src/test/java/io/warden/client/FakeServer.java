@@ -87,9 +87,13 @@ public final class FakeServer implements AutoCloseable {
             return new Incoming(RequestHeader.read(r), r);
         }
 
-        /** Reads requests until one that is not a ping. */
+        /** Reads requests until one that is not a ping; fails after 10 s of pings only (a steady ping stream never times out the socket). */
         public Incoming readNonPing() throws IOException {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
             while (true) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new SocketTimeoutException("only pings for 10 s");
+                }
                 Incoming i = readRequest();
                 if (i.header().xid() != -2) {
                     return i;

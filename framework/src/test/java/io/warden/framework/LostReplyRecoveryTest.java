@@ -102,4 +102,30 @@ class LostReplyRecoveryTest {
         c2.reply(check.header().xid(), 10, 0, new Responses.GetDataResponse("v".getBytes(), new Stat()));
         assertEquals("/node", created.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void protectedCreateInterruptedBeforeItsReplyDeletesTheNodeWhenTheCreateLands() throws Exception {
+        FakeServer.Conn c = connect();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                client.create().withProtection().withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath("/locks/lock-", new byte[0]);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        caller.start();
+        FakeServer.Incoming req = c.readNonPing();
+        assertEquals(OpCode.create2, req.header().type());
+        String sent = Requests.CreateRequest.read(req.body(), false).path();
+        caller.interrupt();
+        caller.join(10_000);
+        assertTrue(failure.get() instanceof InterruptedException, "the caller sees its interrupt: " + failure.get());
+
+        String made = sent + "0000000003";
+        c.reply(req.header().xid(), 11, 0, new Responses.Create2Response(made, new Stat()));
+        FakeServer.Incoming delete = c.readNonPing();
+        assertEquals(OpCode.delete, delete.header().type(), "the node nobody will ever learn of is removed");
+        assertEquals(made, Requests.PathVersionRequest.read(delete.body()).path());
+    }
 }

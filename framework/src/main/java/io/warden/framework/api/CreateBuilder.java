@@ -125,7 +125,17 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
     }
 
     public String forPath(String path, byte[] data) throws Exception {
-        return complete(start(path, data), c -> ns.unfix(c.path()), CuratorEventType.CREATE, path,
+        CompletableFuture<ZkClient.Created> f = start(path, data);
+        if (protection && !isBackground()) {
+            try {
+                return ns.unfix(FrameworkCore.await(f).path());
+            } catch (InterruptedException e) {
+                // the caller will never learn the name: a create that still lands would be an orphan
+                f.thenAccept(c -> deleteAbandoned(c.path()));
+                throw e;
+            }
+        }
+        return complete(f, c -> ns.unfix(c.path()), CuratorEventType.CREATE, path,
                 (b, c) -> b.name(ns.unfix(c.path())).stat(c.stat()));
     }
 
@@ -210,6 +220,10 @@ public final class CreateBuilder extends OperationBuilder<CreateBuilder> {
     private void deleteOrphan(String fixed, String protectedId) {
         core.retrying(n -> findProtected(fixed, protectedId).thenCompose(c -> c == null
                 ? CompletableFuture.completedFuture(null) : TreeOps.ignoreNoNode(core.zk().delete(c.path(), -1))));
+    }
+
+    private void deleteAbandoned(String fixedPath) {
+        core.retrying(n -> TreeOps.ignoreNoNode(core.zk().delete(fixedPath, -1)));
     }
 
     private CompletableFuture<ZkClient.Created> create(String fixed, byte[] data, List<ACL> acls) {

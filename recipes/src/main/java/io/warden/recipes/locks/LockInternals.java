@@ -135,7 +135,13 @@ final class LockInternals {
                     .forPath(Sequences.join(basePath, lockName), data == null ? new byte[0] : data);
             if (stat.getCzxid() == 0) {
                 // found again by protection after a lost reply: the stat was not returned
-                Stat found = client.checkExists().forPath(path);
+                Stat found;
+                try {
+                    found = client.checkExists().forPath(path);
+                } catch (Exception e) {
+                    deleteAfterFailure(path); // interrupted or failed before attempt() owns the node
+                    throw e;
+                }
                 if (found == null) {
                     throw new KeeperException.NoNodeException(path);
                 }
