@@ -28,8 +28,8 @@ import java.util.concurrent.ThreadFactory;
  *   <li>Futures are completed and the {@link DurabilityListener} is called <em>on the writer thread</em>, after the
  *       fsync, in zxid order (the listener first, then the batch's futures). Keep callbacks short (hand off
  *       with the *Async variants or to your own executor): time spent there delays the next batch.</li>
- *   <li>An I/O failure is fatal: every pending and later entry fails, and the listener hears
- *       {@link DurabilityListener#onFailure}. An fsync error is never retried.</li>
+ *   <li>An I/O failure is fatal: the listener hears {@link DurabilityListener#onFailure}, then every
+ *       pending and later entry fails. An fsync error is never retried.</li>
  * </ul>
  */
 public final class GroupCommitter implements AutoCloseable {
@@ -227,9 +227,9 @@ public final class GroupCommitter implements AutoCloseable {
         } catch (IOException | RuntimeException | Error e) {
             LOG.error("Transaction log write failed; nothing more will be acknowledged", e);
             failure = e;
+            listener.onFailure(e); // listener first, as on success: a caller woken by its future sees the failure recorded
             failFutures(pending, e);
             failFutures(batch, e);
-            listener.onFailure(e);
         } finally {
             state = State.CLOSED;
             List<Work> left = new ArrayList<>();
