@@ -17,6 +17,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.warden.zab.ZabTransport;
+import io.warden.zab.message.QuorumMessage.Snap;
 import io.warden.zab.message.ZabMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Server-to-server links over TCP on one port (a server has two: quorum and election), on a
@@ -69,6 +74,8 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     private final Map<Channel, Boolean> accepted = new ConcurrentHashMap<>();
     /** The newest accepted link of each peer: a late close of an older one is not news. */
     private final Map<Long, Channel> newestAccepted = new ConcurrentHashMap<>();
+    /** Writes inbound SNAP content to the spool, off the event loops; its one thread exists only while busy. */
+    private final ThreadPoolExecutor spoolWriter;
     private volatile Channel server;
     private volatile boolean closed;
     private volatile String lastLinkError;
@@ -97,6 +104,12 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         this.spoolDir = spoolDir;
         this.codec = new PeerCodec(maxFrame);
         this.inbound = inbound;
+        this.spoolWriter = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "snap-spool-" + myId);
+            t.setDaemon(true);
+            return t;
+        });
+        spoolWriter.allowCoreThreadTimeOut(true);
     }
 
     /** Binds the listening socket; blocks until bound. */
@@ -193,12 +206,16 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
     /**
      * Decodes frames; the first must be a Hello, which names the sender for the rest of the link.
-     * SnapBegin..SnapEnd are reassembled into one SNAP; nothing else may come between them.
+     * SnapBegin..SnapEnd are reassembled into one SNAP; nothing else may come between them. Frames
+     * behind a SNAP whose file is still being completed wait in {@code held}, so delivery keeps the
+     * sender's order.
      */
-    private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> {
+    private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> implements SnapReceiver.Link {
         private final boolean acceptedSide;
+        private final ArrayDeque<PeerFrame> held = new ArrayDeque<>();
         private long from = -1;
         private SnapReceiver snaps;
+        private ChannelHandlerContext ctx;
         /** Set on the first error: frames already decoded behind the bad one must not be delivered. */
         private boolean broken;
 
@@ -207,10 +224,17 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         }
 
         @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             // Outbound links report through their close future. A peer that restarted and dialled
             // again before its old link's close arrived is still connected: dropping its new
             // session over the old close would only delay its sync until a tick limit.
+            broken = true;
+            held.clear();
             if (snaps != null) {
                 snaps.abort();
             }
@@ -231,18 +255,26 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
                     throw new PeerCodecException("link did not start with a Hello from a known server: " + frame);
                 }
                 from = hello.serverId();
-                snaps = new SnapReceiver(spoolDir, from);
+                snaps = new SnapReceiver(spoolDir, from, spoolWriter, ctx.channel().eventLoop(), this);
                 if (acceptedSide) {
                     newestAccepted.put(from, ctx.channel());
                 }
                 return;
             }
+            if (snaps.finishing()) {
+                held.add(frame);
+            } else {
+                dispatch(frame);
+            }
+        }
+
+        private void dispatch(PeerFrame frame) throws IOException {
             if (frame instanceof PeerFrame.SnapBegin b) {
                 snaps.begin(b);
             } else if (frame instanceof PeerFrame.SnapChunk c) {
                 snaps.chunk(c);
             } else if (frame instanceof PeerFrame.SnapEnd e) {
-                inbound.received(from, new PeerFrame.Zab(snaps.end(e)));
+                snaps.end(e);
             } else if (snaps.inProgress()) {
                 throw new PeerCodecException("sync phase: " + frame + " arrived in the middle of a SNAP");
             } else {
@@ -251,11 +283,38 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         }
 
         @Override
+        public void setReading(boolean on) {
+            ctx.channel().config().setAutoRead(on);
+        }
+
+        @Override
+        public void spooled(Snap snap) {
+            if (broken) {
+                ((SpooledSnapshotData) snap.snapshot().data()).delete();
+                return;
+            }
+            inbound.received(from, new PeerFrame.Zab(snap));
+            try {
+                while (!held.isEmpty() && !broken && !snaps.finishing()) {
+                    dispatch(held.poll());
+                }
+            } catch (IOException | RuntimeException e) {
+                ctx.pipeline().fireExceptionCaught(e);
+            }
+        }
+
+        @Override
+        public void failed(IOException cause) {
+            ctx.pipeline().fireExceptionCaught(new IOException("spooling the SNAP from server " + from + " failed", cause));
+        }
+
+        @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             if (broken) {
                 return;
             }
             broken = true;
+            held.clear();
             if (snaps != null) {
                 snaps.abort();
             }
@@ -292,5 +351,6 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         links.values().forEach(l -> l.link().channel().close().syncUninterruptibly());
         links.clear();
         accepted.keySet().forEach(ch -> ch.close().syncUninterruptibly());
+        spoolWriter.shutdown(); // queued deletions of dropped transfers still run
     }
 }
