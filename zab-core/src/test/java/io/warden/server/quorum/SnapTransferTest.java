@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -83,6 +84,16 @@ class SnapTransferTest {
                 throw new AssertionError("timed out waiting for " + what);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new AssertionError("the test never released the SNAP content");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -151,6 +162,9 @@ class SnapTransferTest {
 
     @Test
     void aSnapWhoseContentEndsEarlyClosesTheSendersLinkAndTheReceiverDropsWhatArrived() throws Exception {
+        // The content runs dry only once the frame behind the SNAP is queued on the same link: a
+        // send after the link already closed would dial a new one and prove nothing.
+        CountDownLatch queuedBehind = new CountDownLatch(1);
         SnapshotData shortOfItsSize = new SnapshotData() {
             @Override
             public long size() {
@@ -159,7 +173,16 @@ class SnapTransferTest {
 
             @Override
             public InputStream open() {
-                return new ByteArrayInputStream(new byte[1 << 20]); // a third of what it declared
+                return new ByteArrayInputStream(new byte[1 << 20]) { // a third of what it declared
+                    @Override
+                    public synchronized int read(byte[] b, int off, int len) {
+                        int n = super.read(b, off, len);
+                        if (n < 0) {
+                            awaitUninterruptibly(queuedBehind);
+                        }
+                        return n;
+                    }
+                };
             }
         };
         List<PeerFrame> received = new CopyOnWriteArrayList<>();
@@ -170,6 +193,7 @@ class SnapTransferTest {
         a.send(2, new PeerFrame.SyncRequest(1));
         a.send(2, new QuorumMessage.Snap(5, 1, new Snapshot(7, shortOfItsSize), List.of()));
         a.send(2, new PeerFrame.SyncRequest(2)); // behind the broken SNAP on the same link: dropped with it
+        queuedBehind.countDown();
         await("the link is up", () -> received.size() == 1);
         await("the receiver sees the link close", () -> b.acceptedLinks() == 0);
         await("the partial spool file is deleted", spoolHas(spool, 0));
