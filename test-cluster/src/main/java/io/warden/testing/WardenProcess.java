@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * file. Controlled through its PID only: {@link #kill9()} (SIGKILL), {@link #sigstop()} /
  * {@link #sigcont()} ({@code kill -STOP/-CONT <pid>}), {@link #stop} (SIGTERM, then SIGKILL).
  *
- * <p>Thread-safe for the signal calls (the OS orders them); each blocks until its signal is sent,
+ * <p>Thread-safe for the signal calls (the OS orders them); each blocks until its signal is sent
+ * ({@code sigstop} until the process is frozen),
  * {@code kill9} and {@code stop} until the process is gone.
  */
 public final class WardenProcess implements AutoCloseable {
@@ -61,10 +62,54 @@ public final class WardenProcess implements AutoCloseable {
         stopped = false;
     }
 
-    /** SIGSTOP: the JVM freezes, its sockets stay open. */
+    /**
+     * SIGSTOP: the JVM freezes, its sockets stay open. Returns once every thread of the process is
+     * stopped (read from {@code /proc} where there is one): the signal is delivered asynchronously,
+     * and a thread still running could answer one more request after {@code kill} returned.
+     */
     public void sigstop() throws IOException {
         signal("STOP");
         stopped = true;
+        awaitFrozen(Duration.ofSeconds(10));
+    }
+
+    private void awaitFrozen(Duration limit) throws IOException {
+        Path tasks = Path.of("/proc", Long.toString(pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return; // no procfs: nothing to observe
+        }
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!allThreadsStopped(tasks)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("process " + pid() + " did not stop within " + limit);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(2); // polling a kernel state; nothing to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted waiting for process " + pid() + " to stop", e);
+            }
+        }
+    }
+
+    /** True when no thread of the process is in a running or sleeping state ({@code T}/{@code t} in stat). */
+    private static boolean allThreadsStopped(Path tasks) throws IOException {
+        try (var threads = Files.list(tasks)) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(t.resolve("stat"));
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    continue; // the thread ended
+                }
+                // "pid (comm) S ...": comm may hold spaces or parentheses, so read after the last ')'
+                char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                if (state != 'T' && state != 't' && state != 'Z' && state != 'X') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** SIGCONT after {@link #sigstop()}. */
