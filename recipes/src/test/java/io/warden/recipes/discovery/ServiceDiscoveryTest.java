@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,6 +164,14 @@ class ServiceDiscoveryTest extends RecipeTestBase {
         }
     }
 
+    private static String childrenOrError(CuratorFramework client) {
+        try {
+            return client.getChildren().forPath("/services/api").toString();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
     void interoperatesBothWaysWithCuratorDiscovery(Backend backend) throws Exception {
@@ -186,6 +195,12 @@ class ServiceDiscoveryTest extends RecipeTestBase {
             client.sync().forPath("/services/api");
             curator.sync().forPath("/services/api");
             ServiceInstance<Details> seenByUs = ours.queryForInstance("api", "curator-1");
+            if (seenByUs == null) { // diagnostics for a rare failure seen once under load: who sees what
+                fail("curator-1 not visible to our session after sync; our children of /services/api: "
+                        + childrenOrError(client) + ", Curator's own view: "
+                        + curator.checkExists().forPath("/services/api/curator-1") + " (session 0x"
+                        + Long.toHexString(curator.getZookeeperClient().getZooKeeper().getSessionId()) + ")");
+            }
             assertEquals(new Details("eu", 5), seenByUs.getPayload());
             assertEquals(8443, seenByUs.getSslPort());
             assertEquals("https://10.1.1.1:8443", seenByUs.buildUriSpec());
