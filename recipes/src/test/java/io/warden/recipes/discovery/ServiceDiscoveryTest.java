@@ -179,8 +179,16 @@ class ServiceDiscoveryTest extends RecipeTestBase {
         try (org.apache.curator.framework.CuratorFramework curator = org.apache.curator.framework.CuratorFrameworkFactory
                 .newClient(backend.connectString(), new org.apache.curator.retry.RetryOneTime(100));
              ServiceDiscovery<Details> ours = discovery(client)) {
+            // Curator's discovery re-registers (delete, then create) on a CONNECTED event it hears: let
+            // the first one be delivered before it starts, or curator-1 briefly vanishes mid-test
+            java.util.concurrent.CountDownLatch connectedDelivered = new java.util.concurrent.CountDownLatch(1);
+            curator.getConnectionStateListenable().addListener((c, state) -> {
+                if (state == org.apache.curator.framework.state.ConnectionState.CONNECTED) {
+                    connectedDelivered.countDown();
+                }
+            });
             curator.start();
-            assertTrue(curator.blockUntilConnected(15, TimeUnit.SECONDS));
+            assertTrue(connectedDelivered.await(15, TimeUnit.SECONDS));
             org.apache.curator.x.discovery.ServiceDiscovery<Details> theirs = org.apache.curator.x.discovery
                     .ServiceDiscoveryBuilder.builder(Details.class).client(curator).basePath("/services").build();
             theirs.start();
