@@ -238,15 +238,21 @@ class QuorumPeerTest {
         }
     }
 
+    /** Closes a follower of {@code leader} once it has applied {@code value}; it leaves {@code nodes}. */
+    private Node closeAFollowerThatApplied(Node leader, String value) throws Exception {
+        Node victim = nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
+        await("victim applied '" + value + "'", () -> victim.applied.contains(value));
+        victim.close();
+        nodes.remove(victim);
+        return victim;
+    }
+
     @Test
     void aClosedServerRestartedFromItsDataDirRejoinsAndCatchesUp() throws Exception {
         startEnsemble(3);
         Node leader = leader();
         propose(leader, "one");
-        Node victim = nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
-        await("victim applied 'one'", () -> victim.applied.contains("one"));
-        victim.close();
-        nodes.remove(victim);
+        Node victim = closeAFollowerThatApplied(leader, "one");
         propose(leader, "two");
         Node back = startNode(victim.id, 0);
         await("restarted server applied 'two'", () -> back.applied.contains("two"));
@@ -279,10 +285,7 @@ class QuorumPeerTest {
         startEnsemble(3, padding);
         Node leader = leader();
         propose(leader, "one");
-        Node victim = nodes.stream().filter(n -> n != leader).findFirst().orElseThrow();
-        await("victim applied 'one'", () -> victim.applied.contains("one"));
-        victim.close();
-        nodes.remove(victim);
+        Node victim = closeAFollowerThatApplied(leader, "one");
         propose(leader, "two");
         long three = propose(leader, "three");
         await("leader applied 'three'", () -> leader.applied.contains("three"));
